@@ -1,0 +1,157 @@
+"""The sources: stories, the articles that tell them, and the dates they say."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+
+class Granularity(models.TextChoices):
+    DAY = "day", "day"
+    WEEK = "week", "week"
+    MONTH = "month", "month"
+    QUARTER = "quarter", "quarter"
+    YEAR = "year", "year"
+    DECADE = "decade", "decade"
+    RANGE = "range", "range"
+    OPEN = "open", "open"
+
+
+class StoryManager(models.Manager["Story"]):
+    def get_by_natural_key(self, slug: str) -> Story:
+        return self.get(slug=slug)
+
+
+class Story(models.Model):
+    slug = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = StoryManager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:story", kwargs={"slug": self.slug})
+
+
+def content_hash(body: str) -> str:
+    """The identity of an article: the same text is the same article."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+class ArticleManager(models.Manager["Article"]):
+    def get_by_natural_key(self, content_hash: str) -> Article:
+        return self.get(content_hash=content_hash)
+
+
+class Article(models.Model):
+    class DateSource(models.TextChoices):
+        TEXT = "text", "read from the text"
+        GIVEN = "given", "given at ingest"
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="articles")
+    title = models.CharField(max_length=500)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published_on = models.DateField()
+    published_from = models.CharField(
+        max_length=5, choices=DateSource.choices, default=DateSource.GIVEN
+    )
+    body = models.TextField(help_text="The text as ingested; never altered.")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ArticleManager()
+
+    class Meta:
+        ordering = ["published_on", "id"]
+        indexes = [models.Index(fields=["story", "published_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(published_from__in=["text", "given"]),
+                name="article_published_from_valid",
+            ),
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.published_on:%Y-%m-%d})"
+
+    def natural_key(self) -> tuple[str]:
+        return (self.content_hash,)
+
+    natural_key.dependencies = ["articles.story"]
+
+    def save(self, *args, **kwargs) -> None:
+        self.content_hash = content_hash(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"pk": self.pk})
+
+
+class TemporalExpressionManager(models.Manager["TemporalExpression"]):
+    def get_by_natural_key(self, article_hash: str, start: int, end: int) -> TemporalExpression:
+        return self.get(article__content_hash=article_hash, start=start, end=end)
+
+
+class TemporalExpression(models.Model):
+    """A date expression as the article says it, and what it was resolved to."""
+
+    class Type(models.TextChoices):
+        DATE = "DATE", "date"
+        TIME = "TIME", "time"
+        DURATION = "DURATION", "duration"
+        SET = "SET", "set"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="expressions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.CharField(max_length=300)
+    type = models.CharField(max_length=8, choices=Type.choices)
+    value = models.CharField(max_length=100)
+    date_start = models.DateField(null=True, blank=True)
+    date_end = models.DateField(null=True, blank=True)
+    granularity = models.CharField(max_length=8, choices=Granularity.choices, blank=True)
+    anchor_date = models.DateField(
+        null=True, blank=True, help_text="The date a relative expression was resolved against."
+    )
+    rule = models.CharField(max_length=60, blank=True)
+
+    objects = TemporalExpressionManager()
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "start", "end"], name="timex_unique_span"),
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="timex_span_not_empty"),
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True)
+                | Q(date_end__isnull=True)
+                | Q(date_start__lte=F("date_end")),
+                name="timex_interval_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(type__in=["DATE", "TIME", "DURATION", "SET"]), name="timex_type_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"“{self.text}” → {self.value}"
+
+    def natural_key(self) -> tuple[str, int, int]:
+        return (self.article.content_hash, self.start, self.end)
+
+    natural_key.dependencies = ["articles.article"]

@@ -1,0 +1,248 @@
+"""What Dateline derives from the sources: events and the citations that date them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Count, F, Prefetch, Q
+
+from articles.models import Article, Granularity, Story, TemporalExpression
+from timeline.periods import describe_interval, interval_fits_granularity
+
+
+class EventQuerySet(models.QuerySet["Event"]):
+    def for_story(self, story: Story) -> EventQuerySet:
+        return self.filter(story=story)
+
+    def current(self) -> EventQuerySet:
+        """Events still standing on their own (merged ones live on in their target)."""
+        return self.exclude(status=Event.Status.MERGED)
+
+    def overlapping(self, start: date | None = None, end: date | None = None) -> EventQuerySet:
+        """Events whose interval shares at least one day with `start..end`."""
+        queryset = self
+        if start is not None:
+            queryset = queryset.filter(date_end__gte=start)
+        if end is not None:
+            queryset = queryset.filter(date_start__lte=end)
+        return queryset
+
+    def search(self, text: str) -> EventQuerySet:
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(title__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(citations__quote__icontains=text)
+        ).distinct()
+
+    def from_sources(self, article_ids: list[int]) -> EventQuerySet:
+        if not article_ids:
+            return self
+        return self.filter(citations__article_id__in=article_ids).distinct()
+
+    def with_status(self, statuses: list[str]) -> EventQuerySet:
+        return self.filter(status__in=statuses) if statuses else self
+
+    def with_granularity(self, granularities: list[str]) -> EventQuerySet:
+        return self.filter(granularity__in=granularities) if granularities else self
+
+    def with_source_count(self) -> EventQuerySet:
+        return self.annotate(source_count=Count("citations__article", distinct=True))
+
+    def with_citations(self) -> EventQuerySet:
+        citations = Citation.objects.select_related("article", "expression").order_by(
+            "article__published_on", "article_id", "start"
+        )
+        return self.prefetch_related(Prefetch("citations", queryset=citations))
+
+    def chronological(self) -> EventQuerySet:
+        return self.order_by("date_start", "date_end", "id")
+
+
+class EventManager(models.Manager.from_queryset(EventQuerySet)):  # type: ignore[misc]
+    def get_by_natural_key(self, uid: str) -> Event:
+        return self.get(uid=uid)
+
+
+class Event(models.Model):
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "proposed"
+        APPROVED = "approved", "approved"
+        REJECTED = "rejected", "rejected"
+        MERGED = "merged", "merged"
+
+    class DateKind(models.TextChoices):
+        HAPPENED = "happened", "happened"
+        REPORTED = "reported", "reported"
+        PLANNED = "planned", "planned"
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    date_start = models.DateField()
+    date_end = models.DateField()
+    granularity = models.CharField(max_length=8, choices=Granularity.choices)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PROPOSED)
+    date_kind = models.CharField(
+        max_length=8, choices=DateKind.choices, default=DateKind.HAPPENED
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_events",
+        help_text="The event this one was merged into.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventManager()
+
+    class Meta:
+        ordering = ["date_start", "date_end", "id"]
+        indexes = [
+            models.Index(fields=["story", "date_start", "date_end"]),
+            models.Index(fields=["story", "date_end"]),
+            models.Index(fields=["status"]),
+            models.Index(fields=["granularity"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_start__lte=F("date_end")), name="event_interval_ordered"
+            ),
+            models.CheckConstraint(
+                condition=~Q(granularity="day") | Q(date_start=F("date_end")),
+                name="event_day_is_one_day",
+            ),
+            models.CheckConstraint(
+                condition=Q(granularity__in=Granularity.values), name="event_granularity_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["proposed", "approved", "rejected", "merged"]),
+                name="event_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_kind__in=["happened", "reported", "planned"]),
+                name="event_date_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="merged", merged_into__isnull=False)
+                | (~Q(status="merged") & Q(merged_into__isnull=True)),
+                name="event_merged_iff_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.display_date}: {self.title}"
+
+    def natural_key(self) -> tuple[str]:
+        return (str(self.uid),)
+
+    natural_key.dependencies = ["articles.story"]
+
+    @property
+    def display_date(self) -> str:
+        return describe_interval(self.date_start, self.date_end, self.granularity)
+
+    def clean(self) -> None:
+        if self.date_start and self.date_end:
+            if self.date_start > self.date_end:
+                raise ValidationError({"date_end": "The end date is before the start date."})
+            if not interval_fits_granularity(self.date_start, self.date_end, self.granularity):
+                raise ValidationError(
+                    {
+                        "granularity": (
+                            f"{self.date_start:%Y-%m-%d}..{self.date_end:%Y-%m-%d} is not "
+                            f"one {self.granularity}; fix the dates or choose “range”."
+                        )
+                    }
+                )
+        if self.merged_into_id and self.merged_into_id == self.pk:
+            raise ValidationError({"merged_into": "An event cannot be merged into itself."})
+
+    @transaction.atomic
+    def absorb(self, others: list[Event]) -> int:
+        """Merge `others` into this event: their citations move here, they are marked merged.
+
+        Returns how many citations moved.
+        """
+        other_ids = [other.pk for other in others if other.pk != self.pk]
+        if not other_ids:
+            return 0
+        locked = list(
+            Event.objects.select_for_update().filter(pk__in=[self.pk, *other_ids]).order_by("pk")
+        )
+        if any(event.story_id != self.story_id for event in locked):
+            raise ValidationError("Only events of the same story can be merged.")
+        if any(event.status == Event.Status.MERGED for event in locked):
+            raise ValidationError("One of these events was already merged; reload and retry.")
+        existing = set(self.citations.values_list("article_id", "start", "end"))
+        moving = Citation.objects.filter(event_id__in=other_ids)
+        duplicates = [c.pk for c in moving if (c.article_id, c.start, c.end) in existing]
+        Citation.objects.filter(pk__in=duplicates).delete()
+        moved = Citation.objects.filter(event_id__in=other_ids).update(event=self)
+        Event.objects.filter(pk__in=other_ids).update(
+            status=Event.Status.MERGED, merged_into=self
+        )
+        Event.objects.filter(merged_into_id__in=other_ids).update(merged_into=self)
+        return moved
+
+
+class CitationManager(models.Manager["Citation"]):
+    def get_by_natural_key(self, event_uid: str, article_hash: str, start: int) -> Citation:
+        return self.get(event__uid=event_uid, article__content_hash=article_hash, start=start)
+
+
+class Citation(models.Model):
+    """The exact sentence of an article that reports an event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="citations")
+    quote = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    expression = models.ForeignKey(
+        TemporalExpression,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="citations",
+        help_text="The date expression that dated the event.",
+    )
+
+    objects = CitationManager()
+
+    class Meta:
+        ordering = ["article__published_on", "article_id", "start"]
+        indexes = [models.Index(fields=["article", "start"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "article", "start"], name="citation_unique_per_event"
+            ),
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="citation_span_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article.title} [{self.start}:{self.end}]"
+
+    def natural_key(self) -> tuple[str, str, int]:
+        return (str(self.event.uid), self.article.content_hash, self.start)
+
+    natural_key.dependencies = ["timeline.event", "articles.article"]
+
+    def clean(self) -> None:
+        if self.article_id and self.start is not None and self.end is not None:
+            body = self.article.body
+            if self.end > len(body) or self.start >= self.end:
+                raise ValidationError("The span is outside the article text.")
+            if body[self.start : self.end] != self.quote:
+                raise ValidationError({"quote": "The quote is not the text at that span."})
+        if self.expression_id and self.article_id and self.expression.article_id != self.article_id:
+            raise ValidationError({"expression": "That date expression is from another article."})

@@ -1,0 +1,101 @@
+"""Words the patterns are built from, and what they mean."""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+# Month names that are also common English words or given names: they need date context.
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "august"})
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+
+NUMBER_WORDS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "a dozen": 12, "a couple of": 2, "a couple": 2,
+    "half a": 0.5, "half an": 0.5,
+}  # fmt: skip
+# Quantities with no number behind them: TIMEX3 writes X for the unknown amount.
+VAGUE_QUANTITIES = frozenset(
+    {"a few", "few", "several", "some", "many", "a number of", "the past few", "recent"}
+)
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+    "fourth": 4, "4th": 4, "final": 4, "last": 4,
+}  # fmt: skip
+
+# unit -> (TIMEX3 duration letter, is a clock unit needing the "T" prefix, multiplier)
+UNITS: dict[str, tuple[str, bool, int]] = {
+    "second": ("S", True, 1),
+    "minute": ("M", True, 1),
+    "hour": ("H", True, 1),
+    "day": ("D", False, 1),
+    "night": ("D", False, 1),
+    "week": ("W", False, 1),
+    "fortnight": ("W", False, 2),
+    "month": ("M", False, 1),
+    "quarter": ("Q", False, 1),
+    "year": ("Y", False, 1),
+    "decade": ("Y", False, 10),
+    "century": ("Y", False, 100),
+}
+
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+}  # fmt: skip
+
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+}  # fmt: skip
+
+# Fixed-date holidays, (month, day).
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+    "independence day": (7, 4),
+}
+
+
+def number_value(words: str) -> float | None:
+    """Value of a spelled or written quantity ("three", "twenty-five", "2.5"); None if vague."""
+    words = " ".join(words.lower().replace("-", " ").split())
+    if words in VAGUE_QUANTITIES:
+        return None
+    half = 0.0
+    if words.endswith(" and a half"):
+        words, half = words[: -len(" and a half")], 0.5
+    try:
+        return float(words.replace(",", "")) + half
+    except ValueError:
+        pass
+    if words in NUMBER_WORDS:
+        return NUMBER_WORDS[words] + half
+    total = 0.0
+    for word in words.split():
+        if word not in NUMBER_WORDS:
+            return None
+        total += NUMBER_WORDS[word]
+    return total + half

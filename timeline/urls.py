@@ -1,0 +1,11 @@
+from django.urls import path
+
+from timeline import views
+
+app_name = "timeline"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("stories/<slug:slug>/", views.story_timeline, name="story"),
+    path("events/<int:pk>/", views.event_detail, name="event"),
+]
