@@ -92,6 +92,10 @@ class Event(models.Model):
     date_kind = models.CharField(
         max_length=8, choices=DateKind.choices, default=DateKind.HAPPENED
     )
+    disagreement = models.TextField(
+        blank=True,
+        help_text="Where sources disagree on this event's date or figures, in a sentence.",
+    )
     merged_into = models.ForeignKey(
         "self",
         null=True,
