@@ -84,6 +84,11 @@ class Article(models.Model):
                 name="article_published_from_valid",
             ),
             models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+            # The reader links this address: only the web's schemes, never javascript:/data:.
+            models.CheckConstraint(
+                condition=Q(url="") | Q(url__istartswith="http://") | Q(url__istartswith="https://"),
+                name="article_url_is_web",
+            ),
         ]
 
     def __str__(self) -> str:

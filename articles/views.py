@@ -3,19 +3,28 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from articles.models import Article
-from articles.reading import segments
+from articles.reading import describe_timex_value, passages, timex_datetime
 
 
 @require_GET
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("story"), pk=pk)
     expressions = list(article.expressions.all())
-    cited = list(article.citations.values_list("start", "event_id").order_by("start"))
-    anchors = [(start, f"cite-{event_id}-{start}") for start, event_id in cited]
+    for expression in expressions:
+        expression.described = describe_timex_value(expression.value)
+        expression.html_datetime = timex_datetime(expression)
+    # Through the reverse relation: the articles app never imports the timeline.
+    citations = list(
+        article.citations.select_related("event")
+        .only("start", "end", "event_id", "event__title", "event__status", "event__date_start")
+        .order_by("start", "event_id")
+    )
+    body_passages = passages(article.body, expressions, citations)
     context = {
         "article": article,
-        "segments": segments(article.body, expressions, anchors),
+        "passages": body_passages,
         "expression_count": len(expressions),
-        "cited": cited,
+        "cited_count": sum(1 for p in body_passages if p.events),
+        "expressions": expressions,
     }
     return render(request, "article.html", context)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import urlencode
 
@@ -14,6 +15,15 @@ from timeline.periods import BadPeriod, parse_period
 
 DEFAULT_STATUSES = [Event.Status.PROPOSED.value, Event.Status.APPROVED.value]
 MAX_QUERY_LENGTH = 200
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,11}")
+# Control characters cannot be searched for and PostgreSQL refuses NUL outright.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def whole_number(text: str) -> int | None:
+    """`text` as a non-negative int when it is plain ASCII digits (not “²” or “١”)."""
+    text = text.strip()
+    return int(text) if _WHOLE_NUMBER.fullmatch(text) else None
 
 
 @dataclass
@@ -54,6 +64,25 @@ class TimelineFilters:
             events = events.with_source_count().filter(source_count__gte=self.min_sources)
         return events
 
+    def without_dates(self) -> TimelineFilters:
+        """The same filters over the whole story, for the overview of where matches fall."""
+        return replace(self, date_from=None, date_to=None)
+
+    @property
+    def count(self) -> int:
+        """How many filters are set, for the “Filters (3)” label."""
+        return sum(
+            bool(value)
+            for value in (
+                self.date_from or self.date_to,
+                self.q,
+                self.sources,
+                self.statuses,
+                self.granularities,
+                self.min_sources,
+            )
+        )
+
     def querystring(self, **overrides: list[str] | str | None) -> str:
         """The current filters as a query string, with some parameters replaced."""
         params = {key: list(values) for key, values in self.raw.items()}
@@ -85,7 +114,7 @@ def parse_filters(query: QueryDict) -> TimelineFilters:
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         filters.errors.append("“from” is after “to”: showing nothing until that is fixed.")
 
-    q = query.get("q", "").strip()
+    q = _CONTROL.sub(" ", query.get("q", "")).strip()
     if len(q) > MAX_QUERY_LENGTH:
         filters.errors.append(f"The search text is longer than {MAX_QUERY_LENGTH} characters.")
     elif q:
@@ -93,8 +122,10 @@ def parse_filters(query: QueryDict) -> TimelineFilters:
         keep("q", [q])
 
     for text in query.getlist("source"):
-        if text.strip().isdigit() and len(text.strip()) < 12:
-            filters.sources.append(int(text))
+        article_id = whole_number(text)
+        if article_id is not None:
+            if article_id not in filters.sources:
+                filters.sources.append(article_id)
         elif text.strip():
             filters.errors.append(f"“source”: “{text[:40]}” is not an article id.")
     if filters.sources:
@@ -106,7 +137,8 @@ def parse_filters(query: QueryDict) -> TimelineFilters:
     ):
         for text in query.getlist(name):
             if text in allowed:
-                getattr(filters, attribute).append(text)
+                if text not in getattr(filters, attribute):
+                    getattr(filters, attribute).append(text)
             elif text.strip():
                 filters.errors.append(
                     f"“{name}”: “{text[:40]}” is not one of {', '.join(allowed)}."
@@ -116,9 +148,10 @@ def parse_filters(query: QueryDict) -> TimelineFilters:
 
     min_sources = query.get("min_sources", "").strip()
     if min_sources:
-        if min_sources.isdigit() and 1 <= int(min_sources) <= 1000:
-            filters.min_sources = int(min_sources)
-            keep("min_sources", [min_sources])
+        number = whole_number(min_sources)
+        if number is not None and 1 <= number <= 1000:
+            filters.min_sources = number
+            keep("min_sources", [str(number)])
         else:
             filters.errors.append("“min_sources” must be a whole number from 1 to 1000.")
     return filters

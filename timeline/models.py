@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models import Count, F, Prefetch, Q
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connections, models, transaction
+from django.db.models import Count, F, Prefetch, Q, Value
 
 from articles.models import Article, Granularity, Story, TemporalExpression
 from timeline.periods import describe_interval, interval_fits_granularity
+
+
+SEARCH_CONFIG = "english"
+# The same expressions build the GIN indexes (PostgreSQL only, see migration
+# 0003) and the queries, so the planner can match one to the other.
+EVENT_SEARCH_VECTOR = SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
+    "summary", weight="B", config=SEARCH_CONFIG
+)
+CITATION_SEARCH_VECTOR = SearchVector("quote", config=SEARCH_CONFIG)
+MAX_SEARCH_TERMS = 12
+
+
+def prefix_search_query(text: str) -> SearchQuery | None:
+    """All the words of `text`, each as a prefix ("ambass" finds "ambassador")."""
+    words = re.findall(r"[^\W_]+", text)[:MAX_SEARCH_TERMS]
+    if not words:
+        return None
+    return SearchQuery(
+        " & ".join(f"{word}:*" for word in words), search_type="raw", config=SEARCH_CONFIG
+    )
 
 
 class EventQuerySet(models.QuerySet["Event"]):
@@ -31,14 +54,36 @@ class EventQuerySet(models.QuerySet["Event"]):
         return queryset
 
     def search(self, text: str) -> EventQuerySet:
+        """Events whose title, summary or a cited sentence matches `text`.
+
+        On PostgreSQL: full-text search (English stemming, every word a prefix,
+        all words required) through the GIN indexes on `EVENT_SEARCH_VECTOR`
+        and `CITATION_SEARCH_VECTOR`, with a `search_rank` annotation. Elsewhere
+        (SQLite): case-insensitive substring match, `search_rank` 0.
+        """
         text = text.strip()
         if not text:
             return self
-        return self.filter(
-            Q(title__icontains=text)
-            | Q(summary__icontains=text)
-            | Q(citations__quote__icontains=text)
-        ).distinct()
+        if connections[self.db].vendor != "postgresql":
+            return self.filter(
+                Q(title__icontains=text)
+                | Q(summary__icontains=text)
+                | Q(citations__quote__icontains=text)
+            ).distinct().annotate(search_rank=Value(0.0, output_field=models.FloatField()))
+        query = prefix_search_query(text)
+        if query is None:
+            return self.none()
+        # A UNION of the two index scans: an OR across the join could use neither index.
+        by_event = Event.objects.alias(vector=EVENT_SEARCH_VECTOR).filter(vector=query)
+        by_quote = Citation.objects.alias(vector=CITATION_SEARCH_VECTOR).filter(vector=query)
+        matching = by_event.values("pk").union(by_quote.values("event_id"))
+        return self.filter(pk__in=matching).annotate(
+            search_rank=SearchRank(EVENT_SEARCH_VECTOR, query)
+        )
+
+    def by_relevance(self) -> EventQuerySet:
+        """Best matches first, after `search()`; chronological among equals."""
+        return self.order_by("-search_rank", "date_start", "date_end", "id")
 
     def from_sources(self, article_ids: list[int]) -> EventQuerySet:
         if not article_ids:
@@ -116,6 +161,7 @@ class Event(models.Model):
             models.Index(fields=["story", "date_end"]),
             models.Index(fields=["status"]),
             models.Index(fields=["granularity"]),
+            GinIndex(EVENT_SEARCH_VECTOR, name="event_search_gin"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -225,7 +271,10 @@ class Citation(models.Model):
 
     class Meta:
         ordering = ["article__published_on", "article_id", "start"]
-        indexes = [models.Index(fields=["article", "start"])]
+        indexes = [
+            models.Index(fields=["article", "start"]),
+            GinIndex(CITATION_SEARCH_VECTOR, name="citation_search_gin"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "article", "start"], name="citation_unique_per_event"

@@ -1,18 +1,29 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import DatabaseError, connection
-from django.db.models import Count, Max, Min
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count, Max, Min, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_htmx.http import push_url
 
-from articles.models import Article, Story
-from timeline.filters import parse_filters
-from timeline.models import Event
+from articles.models import Article, Granularity, Story
+from articles.reading import quote_in_context
+from timeline.exports import FORMATS, events_for_export, export
+from timeline.filters import DEFAULT_STATUSES, TimelineFilters, parse_filters
+from timeline.models import Citation, Event, EventQuerySet
+from timeline.overview import build_overview, count_by_month
 
 PAGE_SIZE = 50
+MAX_PAGE = 100_000
+# Month presets beyond this many are left to the overview strip.
+MONTH_PRESETS = 12
+# Events whose date is coarser than a month sit under their year, not under January.
+COARSE = {"quarter", "year", "decade"}
 
 
 def wants_fragment(request: HttpRequest) -> bool:
@@ -37,45 +48,197 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "stories.html", {"stories": stories})
 
 
+def list_citations() -> Prefetch:
+    """What an event card shows of its citations: the sources, not their whole text."""
+    citations = (
+        Citation.objects.select_related("article")
+        .only(
+            "id", "event_id", "article_id", "start", "end", "quote",
+            "article__title", "article__outlet", "article__published_on",
+        )
+        .order_by("article__published_on", "article_id", "start")
+    )  # fmt: skip
+    return Prefetch("citations", queryset=citations)
+
+
+def mark_headings(events: list[Event], previous: Event | None = None) -> list[Event]:
+    """Flag where a new year or month starts, continuing from the previous page's last event."""
+
+    def key(event: Event) -> tuple[int, int | None]:
+        month = None if event.granularity in COARSE else event.date_start.month
+        return event.date_start.year, month
+
+    last = key(previous) if previous else None
+    for event in events:
+        current = key(event)
+        event.starts_year = last is None or current[0] != last[0]
+        event.starts_month = current[1] is not None and current != last
+        event.source_count = len({c.article_id for c in event.citations.all()})
+        last = current
+    return events
+
+
+def page_of(events: EventQuerySet, page: int) -> tuple[list[Event], Event | None, bool]:
+    """The page's events, the event just before them (for headings), and whether more follow."""
+    offset = (page - 1) * PAGE_SIZE
+    first = max(offset - 1, 0)
+    rows = list(
+        events.prefetch_related(list_citations()).chronological()[first : offset + PAGE_SIZE + 1]
+    )
+    previous = rows.pop(0) if offset and rows else None
+    has_more = len(rows) > PAGE_SIZE
+    return mark_headings(rows[:PAGE_SIZE], previous), previous, has_more
+
+
+def presets(filters: TimelineFilters, *, story_last, overview) -> list[dict]:
+    """Ready-made periods: the story's last 30 days, each year and each recent month."""
+    periods: list[tuple[str, str, str]] = []
+    if story_last:
+        periods.append(
+            ("Last 30 days of the story", (story_last - timedelta(days=29)).isoformat(),
+             story_last.isoformat())
+        )  # fmt: skip
+    periods += [(str(year), str(year), str(year)) for year in overview.years]
+    periods += [(b.name, b.period, b.period) for b in overview.months[:MONTH_PRESETS]]
+    current = (filters.raw.get("from", [""])[0], filters.raw.get("to", [""])[0])
+    return [
+        {
+            "label": label,
+            "qs": filters.querystring(from_=start, to=end),
+            "current": current == (start, end),
+            "kind": "month" if len(start) == 7 else ("year" if len(start) == 4 else "recent"),
+        }
+        for label, start, end in periods
+    ]
+
+
+def read_page(request: HttpRequest, errors: list[str]) -> int:
+    text = request.GET.get("page", "1").strip() or "1"
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_PAGE:
+        return int(text)
+    errors.append(f"“page” must be a whole number from 1 to {MAX_PAGE}.")
+    return 1
+
+
 @require_GET
 def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     filters = parse_filters(request.GET)
     page = read_page(request, filters.errors)
     events = filters.apply(Event.objects.for_story(story).current())
-    extent = events.aggregate(
-        count=Count("id", distinct=True), first=Min("date_start"), last=Max("date_end")
+
+    if wants_fragment(request) and page > 1:
+        window, _, has_more = page_of(events, page)
+        context = {
+            "story": story,
+            "filters": filters,
+            "events": window,
+            "next_page": page + 1 if has_more else None,
+        }
+        return render_page(request, "timeline.html", "more", context)
+
+    matching = Event.objects.filter(pk__in=events.values("pk"))
+    extent = matching.aggregate(
+        count=Count("id", distinct=True),
+        sources=Count("citations__article", distinct=True),
+        first=Min("date_start"),
+        last=Max("date_end"),
     )
-    offset = (page - 1) * PAGE_SIZE
-    window = list(
-        events.with_source_count()
-        .with_citations()
-        .chronological()[offset : offset + PAGE_SIZE + 1]
+    first_event = last_event = None
+    if extent["count"]:
+        first_event = matching.only("date_start", "granularity").order_by("date_start").first()
+        last_event = matching.only("date_end", "granularity").order_by("-date_end").first()
+    window, previous, has_more = page_of(events, page)
+    months = count_by_month(filters.without_dates().apply(Event.objects.for_story(story).current()))
+    overview = build_overview(
+        months, selected_from=filters.date_from, selected_to=filters.date_to
     )
-    sources = Article.objects.filter(story=story).annotate(
-        event_count=Count("citations__event", distinct=True)
+    sources = list(
+        Article.objects.filter(story=story)
+        .only("id", "title", "outlet", "published_on")
+        .annotate(
+            event_count=Count(
+                "citations__event",
+                filter=Q(citations__event__status__in=DEFAULT_STATUSES),
+                distinct=True,
+            )
+        )
     )
+    story_last = (
+        Event.objects.for_story(story).current().with_status(DEFAULT_STATUSES)
+        .aggregate(last=Max("date_end"))["last"]
+    )  # fmt: skip
+    for slot in overview.slots:
+        if slot.bin:
+            slot.qs = filters.querystring(from_=slot.bin.period, to=slot.bin.period)
     context = {
         "story": story,
         "filters": filters,
-        "events": window[:PAGE_SIZE],
+        "events": window,
         "extent": extent,
-        "source_count": len({c.article_id for e in window for c in e.citations.all()}),
+        "first_event": first_event,
+        "last_event": last_event,
+        "overview": overview,
+        "presets": presets(filters, story_last=story_last, overview=overview),
         "sources": sources,
-        "next_page": page + 1 if len(window) > PAGE_SIZE else None,
+        "chips": chips(filters, sources),
+        "granularities": Granularity.choices,
+        "statuses": Event.Status.choices,
+        "source_choices": range(2, max(len(sources), filters.min_sources or 0) + 1),
+        "next_page": page + 1 if has_more else None,
+        "previous_page": page - 1 if page > 1 else None,
         "page": page,
+        "formats": export_links(),
+        "show_status": request.user.is_staff,
     }
-    if request.htmx and request.GET.get("page") and not request.htmx.history_restore_request:
-        return render_page(request, "timeline.html", "more", context)
-    return render_page(request, "timeline.html", "results", context)
+    # htmx swaps only the results while someone types a search, the whole app otherwise.
+    fragment = "results" if not request.htmx or request.htmx.target != "app" else "app"
+    response = render_page(request, "timeline.html", fragment, context)
+    if wants_fragment(request):
+        query = filters.querystring()
+        push_url(response, f"{story.get_absolute_url()}{'?' + query if query else ''}")
+    return response
 
 
-def read_page(request: HttpRequest, errors: list[str]) -> int:
-    text = request.GET.get("page", "1").strip() or "1"
-    if text.isdigit() and 1 <= int(text) <= 100_000:
-        return int(text)
-    errors.append("“page” must be a whole number from 1.")
-    return 1
+def export_links() -> list[tuple[str, str]]:
+    labels = {"json": "JSON", "timelinejs": "TimelineJS", "ics": "iCalendar", "csv": "CSV"}
+    return [(fmt, labels.get(fmt, fmt)) for fmt in FORMATS]
+
+
+def chips(filters: TimelineFilters, sources: list[Article]) -> list[dict]:
+    """One removable label per active filter: what is set, and the link without it."""
+    result: list[dict] = []
+    if filters.date_from or filters.date_to:
+        left, right = filters.raw.get("from", [""])[0], filters.raw.get("to", [""])[0]
+        text = left if left == right else f"{left or '…'} to {right or '…'}"
+        result.append({"label": text, "kind": "Dates", "qs": filters.querystring(from_=None, to=None)})
+    if filters.q:
+        result.append({"label": f"“{filters.q}”", "kind": "Search", "qs": filters.querystring(q=None)})
+    titles = {article.pk: article.title for article in sources}
+    for article_id in filters.sources:
+        rest = [str(s) for s in filters.sources if s != article_id]
+        result.append(
+            {
+                "label": titles.get(article_id, f"article {article_id}"),
+                "kind": "Source",
+                "qs": filters.querystring(source=rest),
+            }
+        )
+    for name, values in (("status", filters.statuses), ("granularity", filters.granularities)):
+        for value in values:
+            rest = [v for v in values if v != value]
+            result.append(
+                {"label": value, "kind": name.title(), "qs": filters.querystring(**{name: rest})}
+            )
+    if filters.min_sources:
+        result.append(
+            {
+                "label": f"≥ {filters.min_sources} sources",
+                "kind": "Sources",
+                "qs": filters.querystring(min_sources=None),
+            }
+        )
+    return result
 
 
 @require_GET
@@ -83,7 +246,42 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(
         Event.objects.select_related("story", "merged_into").with_citations(), pk=pk
     )
-    return render_page(request, "event.html", "citations", {"event": event})
+    citations = list(event.citations.all())
+    for citation in citations:
+        citation.before, citation.quoted, citation.after = quote_in_context(
+            citation.article.body, citation.start, citation.end
+        )
+    q = request.GET.get("q", "").strip()[:200]
+    context = {
+        "event": event,
+        "citations": citations,
+        "source_count": len({c.article_id for c in citations}),
+        "q": q,
+    }
+    return render_page(request, "event.html", "citations", context)
+
+
+@require_GET
+def export_story(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404(f"Unknown export format “{fmt}”: use one of {', '.join(FORMATS)}.")
+    story = get_object_or_404(Story, slug=slug)
+    filters = parse_filters(request.GET)
+    if filters.errors:
+        return HttpResponse(
+            "\n".join(filters.errors) + "\n", status=400, content_type="text/plain; charset=utf-8"
+        )
+    content = export(fmt, story=story, events=events_for_export(story=story, filters=filters))
+    response = HttpResponse(content, content_type=FORMATS[fmt].content_type)
+    response["Content-Disposition"] = f'attachment; filename="{story.slug}{FORMATS[fmt].suffix}"'
+    return response
+
+
+@require_GET
+def present(request: HttpRequest, slug: str) -> HttpResponse:
+    story = get_object_or_404(Story, slug=slug)
+    filters = parse_filters(request.GET)
+    return render(request, "present.html", {"story": story, "filters": filters})
 
 
 @never_cache

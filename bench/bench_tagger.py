@@ -1,0 +1,80 @@
+"""Documents per second for the date tagger alone, and against dateparser.search_dates.
+
+Run: .venv/bin/python bench/bench_tagger.py [--docs N] [--baseline-docs M]
+Needs no Django. The articles (~600 words each) are built deterministically from the seed
+articles and the regression sentences shipped under tests/temporal/data/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from timeline.temporal import tag  # noqa: E402
+from timeline.temporal.patterns import parse_numeric_date  # noqa: E402
+
+DATA = ROOT / "tests" / "temporal" / "data"
+WORDS_PER_DOC = 600
+
+
+def build_documents(count: int) -> list[str]:
+    """`count` news-like articles of ~600 words: seed paragraphs and regression sentences."""
+    paragraphs = []
+    for path in sorted((DATA / "seeds").glob("*.txt")):
+        paragraphs += [p for p in path.read_text(encoding="utf-8").splitlines() if p.strip()]
+    with (DATA / "regression.jsonl").open(encoding="utf-8") as lines:
+        paragraphs += [json.loads(line)["text"] for line in lines if line.strip()]
+    rng = random.Random(20241021)
+    documents = []
+    for _ in range(count):
+        chosen, words = [], 0
+        while words < WORDS_PER_DOC:
+            paragraph = rng.choice(paragraphs)
+            chosen.append(paragraph)
+            words += len(paragraph.split())
+        documents.append("\n".join(chosen))
+    return documents
+
+
+def rate(function, documents: list[str]) -> float:
+    started = time.perf_counter()
+    for document in documents:
+        function(document)
+    return len(documents) / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--baseline-docs", type=int, default=30)
+    args = parser.parse_args()
+
+    dct = date(2024, 10, 21)
+    documents = build_documents(args.docs)
+    words = sum(len(d.split()) for d in documents) / len(documents)
+    tag(documents[0], dct)  # warm up the lazy imports, so only tagging is timed
+    parse_numeric_date("10/21/2024")
+    tagger_rate = rate(lambda text: tag(text, dct), documents)
+
+    from dateparser.search import search_dates
+
+    baseline_docs = documents[: args.baseline_docs]
+    search_dates(baseline_docs[0], languages=["en"])
+    baseline_rate = rate(lambda text: search_dates(text, languages=["en"]), baseline_docs)
+
+    print(f"documents: {len(documents)} of {words:.0f} words on average")
+    print(f"tag():                   {tagger_rate:8.1f} docs/s")
+    print(f"dateparser.search_dates: {baseline_rate:8.1f} docs/s ({len(baseline_docs)} docs)")
+    print(f"ratio tag / search_dates: {tagger_rate / baseline_rate:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

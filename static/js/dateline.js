@@ -1,0 +1,43 @@
+// Dateline: the little that htmx does not do. Everything here is an enhancement;
+// every control is a real link or form and works without it.
+(function () {
+  "use strict";
+
+  function setExpanded(link, open) {
+    link.setAttribute("aria-expanded", open ? "true" : "false");
+    link.textContent = open ? "Hide quotes" : link.dataset.closedLabel;
+  }
+
+  // Once an event's quotes are loaded, its link folds them away and back without a request.
+  document.addEventListener(
+    "click",
+    function (event) {
+      var link = event.target.closest && event.target.closest("[data-citations-toggle]");
+      if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      var slot = document.getElementById(link.getAttribute("aria-controls"));
+      if (!slot || !slot.firstElementChild) return; // not loaded yet: htmx fetches it
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      var open = link.getAttribute("aria-expanded") === "true";
+      slot.hidden = open;
+      setExpanded(link, !open);
+    },
+    true
+  );
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var slot = event.detail.target;
+    if (!slot || !slot.classList || !slot.classList.contains("citations-slot")) return;
+    var link = document.querySelector('[aria-controls="' + slot.id + '"]');
+    slot.hidden = false;
+    if (link) setExpanded(link, true);
+  });
+
+  // On a phone the filter panel starts folded, so the timeline comes first.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!window.matchMedia("(max-width: 61.99rem)").matches) return;
+    document.querySelectorAll("details[data-fold-on-phone]").forEach(function (details) {
+      details.open = false;
+    });
+  });
+})();

@@ -1,0 +1,56 @@
+from datetime import date
+
+import pytest
+
+from .conftest import found
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        (
+            "On October 18, the army announced drills. That same day, Yoon met his cabinet.",
+            "2024-10-21",
+            [("October 18", "2024-10-18"), ("That same day", "2024-10-18")],
+        ),
+        (
+            "The ceasefire took effect on March 3. The next day, shelling resumed.",
+            "2024-03-10",
+            [("March 3", "2024-03-03"), ("The next day", "2024-03-04")],
+        ),
+        (
+            "The bill passed on June 12, and the senate approved it the following week.",
+            "2024-07-01",
+            [("June 12", "2024-06-12"), ("the following week", "2024-W25")],
+        ),
+        (
+            "GDP grew 3% in 2022, after shrinking the previous year.",
+            "2024-10-21",
+            [("2022", "2022"), ("the previous year", "2021")],
+        ),
+        (
+            "Kherson was retaken on November 11; the Russians had left two days earlier.",
+            "2022-11-15",
+            [("November 11", "2022-11-11"), ("two days earlier", "2022-11-09")],
+        ),
+        (
+            "Ships docked between October 8 and 13. The next day, they sailed.",
+            "2024-10-21",
+            [("October 8 and 13", "2024-10-08/2024-10-13"), ("The next day", "2024-10-14")],
+        ),
+    ],
+)
+def test_anaphor_resolves_against_the_last_date_mentioned(text, dct, expected):
+    assert found(text, dct) == expected
+
+
+def test_anaphor_records_the_mentioned_date_as_its_anchor():
+    from timeline.temporal import tag
+
+    same_day = tag("On October 18, troops moved. That same day, Seoul met.", date(2024, 10, 21))[1]
+    assert same_day.anchor == date(2024, 10, 18)
+    assert same_day.rule == "anaphora-same-day"
+
+
+def test_anaphor_without_a_mention_falls_back_to_the_article_date():
+    assert found("That same day, Seoul met.", "2024-10-21") == [("That same day", "2024-10-21")]

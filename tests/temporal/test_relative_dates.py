@@ -1,0 +1,58 @@
+from datetime import date
+
+import pytest
+
+from .conftest import only
+
+MONDAY = "2024-10-21"
+FRIDAY = "2024-10-18"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "span", "value", "granularity"),
+    [
+        ("The minister resigned today.", MONDAY, "today", "2024-10-21", "day"),
+        ("Protesters gathered yesterday.", MONDAY, "yesterday", "2024-10-20", "day"),
+        ("Last week, the agency published its report.", MONDAY, "Last week", "2024-W42", "week"),
+        ("Inflation has eased this year.", MONDAY, "this year", "2024", "year"),
+        ("Putin visited Pyongyang last June.", MONDAY, "last June", "2024-06", "month"),
+        ("Six died in a strike earlier this month.", FRIDAY, "earlier this month", "2024-10", "month"),
+        ("Arms flowed since September of last year.", FRIDAY, "September of last year", "2023-09", "month"),
+        ("Elections will be held next month.", MONDAY, "next month", "2024-11", "month"),
+        ("The ship sank two days ago.", MONDAY, "two days ago", "2024-10-19", "day"),
+        ("The vote will take place in three weeks.", MONDAY, "three weeks", "2024-11-11", "day"),
+        ("The project will be finished in two years.", MONDAY, "two years", "2026", "year"),
+        ("The firm reported losses last quarter.", MONDAY, "last quarter", "2024-Q3", "quarter"),
+        ("Tomorrow, the court will rule.", MONDAY, "Tomorrow", "2024-10-22", "day"),
+        ("The ceasefire held over the weekend.", MONDAY, "the weekend", "2024-W42-WE", "range"),
+        ("This weekend, volunteers will clean up.", MONDAY, "This weekend", "2024-W43-WE", "range"),
+        ("The bridge was built 20 years ago.", MONDAY, "20 years ago", "2004", "year"),
+        ("The plant will close by the end of the year.", MONDAY, "the end of the year", "2024", "year"),
+        ("Parliament debates it the day after tomorrow.", MONDAY, "the day after tomorrow", "2024-10-23", "day"),
+    ],
+)
+def test_relative_expression_resolves_against_the_article_date(text, dct, span, value, granularity):
+    timex = only(text, dct)
+    assert (timex.text, timex.value, timex.granularity) == (span, value, granularity)
+    assert timex.anchor == date.fromisoformat(dct)
+
+
+def test_earlier_this_month_interval_stops_at_the_article_date():
+    timex = only("Six died in a strike earlier this month.", FRIDAY)
+    assert (timex.date_start, timex.date_end) == (date(2024, 10, 1), date(2024, 10, 18))
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value", "rule"),
+    [
+        ("Yoon convened a meeting on Friday.", FRIDAY, "2024-10-18", "weekday-same-day"),
+        ("Officials met on Friday to discuss it.", MONDAY, "2024-10-18", "weekday-past"),
+        ("The committee will meet on Thursday.", MONDAY, "2024-10-24", "weekday-future"),
+        ("Dozens were killed last Tuesday.", MONDAY, "2024-10-15", "weekday-last"),
+        ("The minister will travel next Friday.", MONDAY, "2024-10-25", "weekday-next"),
+        ("Police said on Friday that troops will move.", MONDAY, "2024-10-18", "weekday-past"),
+    ],
+)
+def test_weekday_is_the_nearest_one_in_the_direction_of_the_tense(text, dct, value, rule):
+    timex = only(text, dct)
+    assert (timex.value, timex.rule) == (value, rule)

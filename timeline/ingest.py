@@ -1,0 +1,374 @@
+"""The ingest pipeline: read → tag → extract → cluster, one article per transaction.
+
+The management command and any background task call the same functions here; each
+problem with one input surfaces as an `IngestError` whose message is one line naming it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import dateparser
+from django.db import transaction
+from django.utils.text import slugify
+
+from articles.models import Article, Story, TemporalExpression, content_hash
+from timeline.cluster import merge_candidates
+from timeline.extract import body_start, extract_events, split_sentences, trim_words
+from timeline.temporal import tag
+
+MAX_BYTES = 5 * 1024 * 1024
+
+
+class IngestError(Exception):
+    """One input could not be ingested; the message is one line and names it."""
+
+
+@dataclass
+class IngestResult:
+    source: str
+    article: Article | None = None
+    created: bool = False
+    expressions: int = 0
+    proposed: int = 0
+    merged: int = 0
+
+
+@dataclass
+class ManifestEntry:
+    path: Path
+    published: date | None = None
+    title: str | None = None
+
+
+@dataclass
+class Manifest:
+    story_title: str
+    entries: list[ManifestEntry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Header:
+    published: date | None = None
+    title: str | None = None
+
+
+def read_article_file(path: Path | str) -> str:
+    """The file's text, or an IngestError saying why it is not an article."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(f"{path}: too large ({size / 1_048_576:.1f} MB; the limit is 5 MB)")
+        data = path.read_bytes()
+    except OSError as error:
+        raise IngestError(f"{path}: cannot read ({error.strerror or error})") from None
+    if b"\x00" in data:
+        raise IngestError(f"{path}: binary file (NUL bytes), not a text article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise IngestError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    if not text.strip():
+        raise IngestError(f"{path}: empty file")
+    return text
+
+
+def read_manifest(path: Path | str) -> Manifest:
+    path = Path(path)
+    try:
+        data = json.loads(read_article_file(path))
+        articles = data["articles"]
+        entries = [
+            ManifestEntry(
+                path=path.parent / item["file"],
+                published=_parse_iso(item["published"], path) if item.get("published") else None,
+                title=item.get("title") or None,
+            )
+            for item in articles
+        ]
+    except json.JSONDecodeError as error:
+        raise IngestError(f"{path}: not valid JSON (line {error.lineno})") from None
+    except (KeyError, TypeError):
+        raise IngestError(
+            f'{path}: a manifest is {{"story": …, "articles": [{{"file": …, "published": …}}]}}'
+        ) from None
+    return Manifest(story_title=str(data.get("story") or path.parent.name), entries=entries)
+
+
+def _parse_iso(value: str, source: Path | str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise IngestError(f"{source}: “{value}” is not a date (YYYY-MM-DD)") from None
+
+
+def get_story(*, slug: str | None = None, title: str | None = None) -> Story:
+    """The story named by slug (or by the slug of its title), created if new."""
+    slug = slug or slugify(title or "")[:100]
+    if not slug:
+        raise IngestError("no story: give --story SLUG (only a manifest names its own story)")
+    story, _ = Story.objects.get_or_create(
+        slug=slug, defaults={"title": title or slug.replace("-", " ").capitalize()}
+    )
+    return story
+
+
+_HEADER_DATE = re.compile(
+    r"^\s*(?:date|dated|published|updated|posted)(?:\s+on)?\s*[:\-]?\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+_ISO_DAY = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'’\-]{1,40},\s+(?P<value>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})|"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}))\s*(?:\([^)]*\))?\s*(?:--|—|–|-|:)"
+)
+_TITLE_LINE = re.compile(r"^\s*(?:title|headline)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+_HEADER_LINES = 6
+
+
+def read_header(text: str) -> Header:
+    """The publication date and title an article states at its top, if it does."""
+    published = None
+    title = None
+    lines = [line for line in text.splitlines() if line.strip()][:_HEADER_LINES]
+    for line in lines:
+        if title is None and (match := _TITLE_LINE.match(line)):
+            title = match.group("value").strip()
+        if published is None:
+            published = _date_in_header_line(line)
+    return Header(published=published, title=title)
+
+
+def _date_in_header_line(line: str) -> date | None:
+    if match := _HEADER_DATE.match(line):
+        value = match.group("value")
+        if iso := _ISO_DAY.search(value):
+            return _safe_iso(iso.group(1))
+        return _parse_loose(value)
+    if match := _DATELINE.match(line):
+        return _parse_loose(match.group("value"))
+    return None
+
+
+def _safe_iso(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _parse_loose(value: str) -> date | None:
+    # A header date must be complete: a missing year would make dateparser guess today.
+    value = value.strip()[:60]
+    parsed = dateparser.parse(
+        value,
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True},
+    )
+    if parsed is None:
+        # "21 October 2024, 10:07" and the like: try the leading words only.
+        words = value.replace(",", " ").split()
+        for count in (4, 3):
+            parsed = dateparser.parse(
+                " ".join(words[:count]),
+                languages=["en"],
+                settings={"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True},
+            )
+            if parsed:
+                break
+    return parsed.date() if parsed else None
+
+
+def article_title(text: str, *, header: Header | None = None) -> str:
+    """The header's Title:, else a short first line without a final period, else the
+    first sentence cut to about twelve words."""
+    header = header or read_header(text)
+    if header.title:
+        return header.title[:500]
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if (
+        first_line
+        and len(first_line.split()) <= 15
+        and not first_line.endswith((".", "!", "?", "…"))
+        and not _date_in_header_line(first_line)
+    ):
+        return first_line[:500]
+    begin = body_start(text)
+    sentences = [s for s in split_sentences(text) if s.start >= begin and not s.is_heading]
+    first = sentences[0].text if sentences else first_line
+    return trim_words(first, 12)[:500]
+
+
+def ingest_text(
+    text: str,
+    *,
+    story: Story,
+    published: date | None = None,
+    title: str | None = None,
+    source_name: str = "",
+) -> IngestResult:
+    """Ingest one article. Already known text (same content hash) adds nothing."""
+    source = source_name or "text"
+    existing = Article.objects.filter(content_hash=content_hash(text)).first()
+    if existing is not None:
+        return IngestResult(source=source, article=existing, created=False)
+    header = read_header(text)
+    published_on = published or header.published
+    if published_on is None:
+        raise IngestError(
+            f"{source}: no publication date in the text; give --published YYYY-MM-DD "
+            "or a manifest date"
+        )
+    read_from_text = header.published is not None and header.published == published_on
+    with transaction.atomic():
+        article = Article.objects.create(
+            story=story,
+            title=title or article_title(text, header=header),
+            published_on=published_on,
+            published_from=Article.DateSource.TEXT if read_from_text else Article.DateSource.GIVEN,
+            body=text,
+        )
+        expressions = store_expressions(article=article)
+        candidates = extract_events(article=article, expressions=expressions)
+        outcome = merge_candidates(story=story, candidates=candidates)
+    return IngestResult(
+        source=source,
+        article=article,
+        created=True,
+        expressions=len(expressions),
+        proposed=outcome.proposed,
+        merged=outcome.merged,
+    )
+
+
+def store_expressions(*, article: Article) -> list[TemporalExpression]:
+    """Tag the article's dates and keep every one, with how it was resolved."""
+    rows = [
+        TemporalExpression(
+            article=article,
+            start=timex.start,
+            end=timex.end,
+            text=timex.text[:300],
+            type=timex.type,
+            value=timex.value[:100],
+            date_start=timex.date_start,
+            date_end=timex.date_end,
+            granularity=timex.granularity or "",
+            anchor_date=timex.anchor,
+            rule=timex.rule[:60],
+        )
+        for timex in tag(article.body, article.published_on)
+        if timex.start < timex.end
+    ]
+    return TemporalExpression.objects.bulk_create(rows)
+
+
+def ingest_path(
+    path: Path | str, *, story: Story, published: date | None = None, title: str | None = None
+) -> IngestResult:
+    """Ingest one text file; its header date counts unless `published` is given."""
+    text = read_article_file(path)
+    return ingest_text(text, story=story, published=published, title=title, source_name=str(path))
+
+
+@dataclass
+class IngestJob:
+    path: Path
+    story_slug: str | None
+    story_title: str | None
+    published: date | None = None
+    title: str | None = None
+
+
+@dataclass
+class RunReport:
+    results: list[IngestResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def new(self) -> int:
+        return sum(1 for r in self.results if r.created)
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for r in self.results if not r.created)
+
+    def summary(self) -> str:
+        expressions = sum(r.expressions for r in self.results)
+        proposed = sum(r.proposed for r in self.results)
+        merged = sum(r.merged for r in self.results)
+        return (
+            f"articles: {self.new} new, {self.skipped} skipped (already ingested), "
+            f"{len(self.errors)} failed; expressions: {expressions}; "
+            f"events: {proposed} proposed, {merged} merged into existing events"
+        )
+
+
+def plan_jobs(
+    paths: list[str | Path], *, story_slug: str | None = None, published: date | None = None
+) -> tuple[list[IngestJob], list[str]]:
+    """Expand manifests into their files; returns the jobs and one error line per bad input."""
+    jobs: list[IngestJob] = []
+    errors: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.suffix.lower() == ".json":
+            try:
+                manifest = read_manifest(path)
+            except IngestError as error:
+                errors.append(str(error))
+                continue
+            jobs += [
+                IngestJob(
+                    path=entry.path,
+                    story_slug=story_slug or slugify(manifest.story_title)[:100],
+                    story_title=manifest.story_title,
+                    published=published or entry.published,
+                    title=entry.title,
+                )
+                for entry in manifest.entries
+            ]
+        elif story_slug is None:
+            errors.append(f"{path}: which story? give --story SLUG (a manifest names its own)")
+        else:
+            jobs.append(IngestJob(path=path, story_slug=story_slug, story_title=None,
+                                  published=published))
+    return jobs, errors
+
+
+def run_job(job: IngestJob) -> IngestResult:
+    """One file in one transaction: the story it needs is created only if it goes in."""
+    text = read_article_file(job.path)
+    with transaction.atomic():
+        story = get_story(slug=job.story_slug, title=job.story_title)
+        return ingest_text(
+            text, story=story, published=job.published, title=job.title, source_name=str(job.path)
+        )
+
+
+def ingest_paths(
+    paths: list[str | Path],
+    *,
+    story_slug: str | None = None,
+    published: date | None = None,
+    on_progress=None,
+) -> RunReport:
+    """Ingest files and manifests; one bad file is reported and the others still go in."""
+    jobs, errors = plan_jobs(paths, story_slug=story_slug, published=published)
+    report = RunReport(errors=errors)
+    for index, job in enumerate(jobs, start=1):
+        if on_progress is not None:
+            on_progress(index, len(jobs), job.path.name)
+        try:
+            report.results.append(run_job(job))
+        except IngestError as error:
+            report.errors.append(str(error))
+        except Exception as error:  # noqa: BLE001 — one bad article must not stop the run
+            message = str(error).splitlines()[0] if str(error) else type(error).__name__
+            report.errors.append(f"{job.path}: {type(error).__name__}: {message}")
+    return report

@@ -1,0 +1,162 @@
+"""What a sentence is about, as words a machine can compare: stems of content words,
+and the figures it gives ("12,000 troops")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from collections.abc import Iterator
+
+STOPWORDS = frozenset(
+    """a about above after again against all almost along already also although always am
+    among an and another any are around as at be because been before being below between
+    both but by can could did do does doing down during each either else ever every few for
+    from further had has have having he her here hers him his how however i if in into is it
+    its itself just least less like many may might more most much must my near neither no
+    nor not now of off often on once one only onto or other others our out over own per
+    perhaps rather same several she should since so some such than that the their them
+    then there these they this those though through thus to too toward towards under until
+    up upon us very via was we were what when where whether which while who whom whose why
+    will with within without would yet you your mr mrs ms dr
+    said says say told stated reported reports according added noted also including
+    further recent recently ongoing amid amidst new first second last next earlier later
+    today yesterday tomorrow week weeks month months year years day days time times
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december morning evening night""".split()
+)
+
+# Words so common in news that sharing them says nothing about sharing an event.
+WEAK_WORDS = (
+    """official officials government country countries people report news statement
+    situation issue matter part number percent spokesperson spokesman spokeswoman source
+    sources president minister"""
+)
+# The first word of a sentence is capitalised whatever it is.
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s+)[“\"‘']?\s*\Z")
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\d[\d,.]*\d|\d")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er",
+             "ians", "ian", "ans", "an", "ia", "ed", "es", "s", "e", "a", "ly")
+_FIGURE = re.compile(
+    r"(?<![\w,.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?"
+    r"((?:\s+[A-Za-z\-]+){1,4})"
+)
+_NOT_A_UNIT = frozenset("more than additional special new extra other elite of the".split())
+_UNIT_SYNONYMS = {
+    "soldier": "troops", "soldiers": "troops", "troop": "troops", "forces": "troops",
+    "personnel": "troops", "fighters": "troops", "people": "people", "persons": "people",
+    "residents": "people", "dead": "deaths", "killed": "deaths", "deaths": "deaths",
+}
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to meet "summoned"/"summons" and "signing"/"signed"."""
+    word = word.lower().replace("’", "'").split("'")[0]
+    if word.endswith(("ses", "xes", "zes", "ches", "shes")) and len(word) > 4:
+        return word[:-2][:8]  # buses → bus, taxes → tax
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:8]
+
+
+WEAK = frozenset(stem(word) for word in WEAK_WORDS.split())
+
+
+def content_tokens(text: str) -> set[str]:
+    """Stems of the words that carry meaning; figures are kept as `#12000`."""
+    return {token for token, _ in _tokens(text)}
+
+
+def name_tokens(text: str) -> set[str]:
+    """The stems written with a capital inside a sentence: names, places, organisations."""
+    return {token for token, is_name in _tokens(text) if is_name}
+
+
+def _tokens(text: str) -> Iterator[tuple[str, bool]]:
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        lower = word.lower()
+        if lower in STOPWORDS or (len(lower) < 3 and not lower.isdigit()):
+            continue
+        if word[0].isdigit():
+            if len(word) >= 3 and not re.fullmatch(r"(19|20)\d\d", word):
+                yield "#" + word.replace(",", ""), False
+            continue
+        at_start = _SENTENCE_OPENING.search(text, 0, match.start()) is not None
+        for part in lower.split("-"):
+            if len(part) >= 3 and part not in STOPWORDS:
+                yield stem(part), word[0].isupper() and not at_start
+
+
+@dataclass(frozen=True, slots=True)
+class Bag:
+    """A text's content stems, which of them are names, and which say who did what."""
+
+    tokens: frozenset[str]
+    names: frozenset[str]
+    focus: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, text: str, *, focus: str = "") -> Bag:
+        pairs = list(_tokens(text))
+        return cls(
+            tokens=frozenset(token for token, _ in pairs),
+            names=frozenset(token for token, is_name in pairs if is_name),
+            focus=frozenset(content_tokens(focus)) if focus else frozenset(),
+        )
+
+
+FOCUS_WEIGHT = 2.0  # the main clause (who did what) says more than the rest
+
+
+def similarity(first: Bag, second: Bag, *, background: frozenset[str]) -> float:
+    """Weighted cosine of two bags: shared names and main-clause words count most,
+    the story's everyday words least."""
+    if not first.tokens or not second.tokens or not first.tokens & second.tokens:
+        return 0.0
+    names = first.names | second.names
+
+    def weights(bag: Bag) -> dict[str, float]:
+        result = {}
+        for token in bag.tokens:
+            if token in background or token in WEAK:
+                weight = 0.25
+            elif token in names or token.startswith("#"):
+                weight = 1.5
+            else:
+                weight = 1.0
+            result[token] = weight * (FOCUS_WEIGHT if token in bag.focus else 1.0)
+        return result
+
+    one, two = weights(first), weights(second)
+    shared = sum(one[t] * two[t] for t in first.tokens & second.tokens)
+    norm = (sum(w * w for w in one.values()) * sum(w * w for w in two.values())) ** 0.5
+    return shared / norm
+
+
+def figures_in(text: str) -> dict[str, set[int]]:
+    """Counts the sentence gives, by what they count: {"troops": {12000}}."""
+    figures: dict[str, set[int]] = {}
+    for match in _FIGURE.finditer(text):
+        number, scale, following = match.groups()
+        unit = next(
+            (
+                word.lower()
+                for word in following.split()
+                if word.islower() and word not in _NOT_A_UNIT
+            ),
+            None,
+        )
+        if unit is None or re.fullmatch(r"(19|20)\d\d", number):
+            continue
+        value = float(number.replace(",", ""))
+        if scale:
+            value *= _SCALE[scale.strip().lower()]
+        unit = _UNIT_SYNONYMS.get(unit, unit)
+        if value < 10 or unit in STOPWORDS:
+            continue
+        figures.setdefault(unit, set()).add(int(value))
+    return figures

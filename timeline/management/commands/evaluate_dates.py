@@ -1,0 +1,47 @@
+"""Score the date tagger against gold JSONL, TempEval-3 style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from timeline.temporal.scoring import (
+    InputError,
+    evaluate,
+    format_errors,
+    format_report,
+    read_jsonl,
+)
+
+
+class Command(BaseCommand):
+    help = 'Score tag() on GOLD.jsonl lines {"doc_id","dct","text","timexes":[...]}.'
+
+    def add_arguments(self, parser):
+        parser.add_argument("gold", help="gold JSONL file")
+        parser.add_argument(
+            "--errors", action="store_true", help="list each miss, spurious and wrong value"
+        )
+
+    def handle(self, *args, **options):
+        path = Path(options["gold"])
+        try:
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except OSError as error:
+                raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+            except UnicodeDecodeError:
+                raise InputError(f"{path} is not UTF-8") from None
+            documents = list(read_jsonl(lines, required=("dct", "text", "timexes")))
+            if not documents:
+                raise InputError(f"{path} holds no documents")
+            report = evaluate(documents)
+        except InputError as error:
+            raise CommandError(str(error)) from None
+        except (KeyError, TypeError) as error:
+            raise CommandError(f"malformed gold timex: {error}") from None
+        self.stdout.write(format_report(report))
+        if options["errors"]:
+            self.stdout.write("")
+            self.stdout.write(format_errors(report))

@@ -1,0 +1,50 @@
+"""python manage.py evaluate_events GOLD.json [--story SLUG] [--json]"""
+
+from __future__ import annotations
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from articles.models import Story
+from timeline import evaluation
+
+
+class Command(BaseCommand):
+    help = (
+        "Compare a story's events with a gold list and print recall, precision, noise, "
+        "duplicates and sources per gold event.\n\n" + (evaluation.__doc__ or "")
+    )
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs):
+        from argparse import RawDescriptionHelpFormatter
+
+        return super().create_parser(
+            prog_name, subcommand, formatter_class=RawDescriptionHelpFormatter, **kwargs
+        )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("gold", metavar="GOLD.json")
+        parser.add_argument("--story", metavar="SLUG", help="the story to score (default: gold's)")
+        parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+    def handle(self, *args, gold: str, story: str | None, json: bool, **options) -> None:
+        try:
+            loaded = evaluation.load_gold(gold)
+        except evaluation.GoldError as error:
+            raise CommandError(str(error)) from None
+        slug = story or loaded.story
+        if not slug:
+            raise CommandError("which story? give --story SLUG (the gold file names none)")
+        found = Story.objects.filter(slug=slug).first()
+        if found is None:
+            raise CommandError(f"no story “{slug}”")
+        result = evaluation.evaluate(story=found, gold=loaded)
+        if json:
+            self.stdout.write(_dumps(result.to_dict()))
+        else:
+            self.stdout.write(evaluation.format_table(result))
+
+
+def _dumps(data: dict) -> str:
+    return json.dumps(data, indent=1, ensure_ascii=False)

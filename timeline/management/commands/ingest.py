@@ -1,0 +1,61 @@
+"""python manage.py ingest PATH... [--story SLUG] [--published YYYY-MM-DD] [--progress]"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from timeline.ingest import ingest_paths
+
+
+class Command(BaseCommand):
+    help = (
+        "Ingest plain-text articles (or a manifest.json listing them): tag their dates, "
+        "propose events and merge them with the story's events. Idempotent."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="article .txt or manifest .json")
+        parser.add_argument("--story", metavar="SLUG", help="the story the articles belong to")
+        parser.add_argument(
+            "--published",
+            metavar="YYYY-MM-DD",
+            help="publication date for every article (overrides header and manifest dates)",
+        )
+        parser.add_argument(
+            "--progress",
+            action="store_true",
+            help="show progress on stderr even when it is not a terminal",
+        )
+
+    def handle(self, *args, paths: list[str], story: str | None, published: str | None,
+               progress: bool, **options) -> None:
+        published_on = None
+        if published:
+            try:
+                published_on = date.fromisoformat(published)
+            except ValueError:
+                raise CommandError(f"--published “{published}” is not a date (YYYY-MM-DD)") from None
+        interactive = sys.stderr.isatty()
+        show = progress or interactive
+
+        def on_progress(index: int, total: int, name: str) -> None:
+            line = f"[{index}/{total}] {name}"
+            if interactive:
+                self.stderr.write(f"\r\033[K{line}", ending="")
+                self.stderr.flush()
+            else:
+                self.stderr.write(line)
+
+        report = ingest_paths(
+            paths, story_slug=story, published=published_on, on_progress=on_progress if show else None
+        )
+        if show and interactive:
+            self.stderr.write("\r\033[K", ending="")
+        for error in report.errors:
+            self.stderr.write(error)
+        self.stdout.write(report.summary())
+        if report.errors:
+            raise CommandError(f"{len(report.errors)} input(s) failed; the others were ingested")

@@ -1,0 +1,236 @@
+"""The density strip above a timeline: how many events start in each month (or year).
+
+One grouped query, then plain arithmetic; the template draws the SVG. Long
+stretches with nothing in them (the Korean War ended in 1953, the story is about
+2024) are folded into a single “gap” mark so the strip stays readable.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Case, Count, IntegerField, Value, When
+from django.db.models.functions import ExtractMonth, ExtractYear
+
+from timeline.models import Event, EventQuerySet
+
+MAX_MONTH_BINS = 240  # more columns than this and a month is too thin to see; count years
+FOLD_AFTER = 2
+COARSE = ("quarter", "year", "decade")  # fold runs of more than this many empty bins into one gap
+HEIGHT = 56  # bar area, px
+LABEL_HEIGHT = 32
+
+
+@dataclass(frozen=True)
+class Bin:
+    year: int
+    month: int | None  # None for year bins
+    count: int
+
+    @property
+    def period(self) -> str:
+        """The filter value: `2024` or `2024-10`."""
+        return f"{self.year}" if self.month is None else f"{self.year}-{self.month:02d}"
+
+    @property
+    def name(self) -> str:
+        return (
+            str(self.year)
+            if self.month is None
+            else f"{calendar.month_name[self.month]} {self.year}"
+        )
+
+    @property
+    def interval(self) -> tuple[date, date]:
+        if self.month is None:
+            return date(self.year, 1, 1), date(self.year, 12, 31)
+        last = calendar.monthrange(self.year, self.month)[1]
+        return date(self.year, self.month, 1), date(self.year, self.month, last)
+
+
+@dataclass
+class Slot:
+    """One column of the strip: a bar (maybe empty) or a folded gap."""
+
+    x: float
+    width: float
+    bin: Bin | None = None
+    skipped: int = 0  # for gaps: how many empty bins were folded
+    skipped_label: str = ""
+    bar_height: float = 0
+    selected: bool = False
+    label: str = ""  # drawn under the bar: a year where the year changes
+    month_label: str = ""  # “Oct”, when there is room
+    qs: str = ""  # the timeline's query string filtered to this bar's period
+
+    @property
+    def is_gap(self) -> bool:
+        return self.bin is None
+
+    @property
+    def center(self) -> float:
+        return round(self.x + self.width / 2, 1)
+
+    @property
+    def fill_x(self) -> float:
+        return round(self.x + min(2, self.width / 6), 1)
+
+    @property
+    def fill_width(self) -> float:
+        return round(self.width - 2 * min(2, self.width / 6), 1)
+
+    @property
+    def fill_y(self) -> float:
+        return round(HEIGHT - self.bar_height, 1)
+
+
+@dataclass
+class Overview:
+    unit: str = "month"
+    slots: list[Slot] = field(default_factory=list)
+    width: float = 0
+    height: int = HEIGHT + LABEL_HEIGHT
+    bar_area: int = HEIGHT
+    peak: int = 0
+    years: list[int] = field(default_factory=list)
+    months: list[Bin] = field(default_factory=list)  # months that have events, newest first
+
+    @property
+    def bars(self) -> list[Slot]:
+        return [slot for slot in self.slots if slot.bin and slot.bin.count]
+
+
+def count_by_month(events: EventQuerySet) -> list[Bin]:
+    """Events per start month in one query; events dated only to a quarter, year or decade
+    count for their year (month None), never for a January they may not belong to."""
+    rows = (
+        Event.objects.filter(pk__in=events.values("pk"))
+        .annotate(
+            year=ExtractYear("date_start"),
+            month=Case(
+                When(granularity__in=COARSE, then=Value(0)),
+                default=ExtractMonth("date_start"),
+                output_field=IntegerField(),
+            ),
+        )
+        .values("year", "month")
+        .annotate(n=Count("id"))
+        .order_by("year", "month")
+    )
+    return [Bin(row["year"], row["month"] or None, row["n"]) for row in rows]
+
+
+def _month_columns(bins: list[Bin]) -> list[Bin | tuple[int, str]]:
+    """Year slots for coarse events, every month from the first to the last fine-grained one,
+    and folded gaps (an int: how many empty months or years) where nothing happened."""
+    fine = [b for b in bins if b.month]
+    slots: dict[tuple[int, int], Bin] = {(b.year, 0): b for b in bins if b.month is None}
+    if fine:
+        counts = {(b.year, b.month): b.count for b in fine}
+        year, month = fine[0].year, fine[0].month
+        while (year, month) <= (fine[-1].year, fine[-1].month):
+            slots[(year, month)] = Bin(year, month, counts.get((year, month), 0))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    columns: list[Bin | tuple[int, str]] = []
+    run: list[Bin] = []
+    previous: tuple[int, int] | None = None
+    for key in sorted(slots):
+        b = slots[key]
+        if previous and key[0] - previous[0] > 1 and not run:
+            columns.append((key[0] - previous[0] - 1, "year"))  # whole years with nothing at all
+        previous = key
+        if b.count == 0:
+            run.append(b)
+            continue
+        columns.extend([(len(run), "month")] if len(run) > FOLD_AFTER else run)
+        run = []
+        columns.append(b)
+    return columns
+
+
+def _year_columns(bins: list[Bin]) -> list[Bin | tuple[int, str]]:
+    per_year: dict[int, int] = {}
+    for b in bins:
+        per_year[b.year] = per_year.get(b.year, 0) + b.count
+    columns: list[Bin | tuple[int, str]] = []
+    run = 0
+    for year in range(min(per_year), max(per_year) + 1):
+        if per_year.get(year):
+            if run:
+                columns.extend(
+                    [(run, "year")]
+                    if run > FOLD_AFTER
+                    else [Bin(y, None, 0) for y in range(year - run, year)]
+                )
+            run = 0
+            columns.append(Bin(year, None, per_year[year]))
+        else:
+            run += 1
+    return columns
+
+
+def build_overview(
+    bins: list[Bin], *, selected_from: date | None = None, selected_to: date | None = None
+) -> Overview:
+    overview = Overview()
+    if not bins:
+        return overview
+    overview.months = [b for b in reversed(bins) if b.count and b.month]
+    overview.years = sorted({b.year for b in bins})
+    columns = _month_columns(bins)
+    if len(columns) > MAX_MONTH_BINS:
+        overview.unit = "year"
+        columns = _year_columns(bins)
+
+    overview.peak = max(c.count for c in columns if isinstance(c, Bin))
+    bar_count = sum(1 for c in columns if isinstance(c, Bin))
+    slot_width = max(10.0, min(44.0, 720 / max(bar_count, 1)))
+    gap_width = max(slot_width, 28.0)
+    x = 0.0
+    previous_year: int | None = None
+    for column in columns:
+        if isinstance(column, tuple):
+            count, unit = column
+            overview.slots.append(
+                Slot(
+                    x=x,
+                    width=gap_width,
+                    skipped=count,
+                    skipped_label=f"{count} {unit}{'s' if count != 1 else ''} with no events",
+                )
+            )
+            x += gap_width
+            previous_year = None
+            continue
+        height = round(HEIGHT * column.count / overview.peak, 1) if column.count else 0
+        start, end = column.interval
+        selected = bool(
+            (selected_from or selected_to)
+            and (selected_from is None or end >= selected_from)
+            and (selected_to is None or start <= selected_to)
+        )
+        if overview.unit == "year":
+            wanted = previous_year is None or slot_width >= 36 or column.year % 10 == 0
+        else:
+            wanted = column.year != previous_year
+        label = str(column.year) if wanted else ""
+        month_label = calendar.month_abbr[column.month] if column.month and slot_width >= 26 else ""
+        if column.month is None and overview.unit == "month":
+            month_label = "year"
+        previous_year = column.year
+        overview.slots.append(
+            Slot(
+                x=x,
+                width=slot_width,
+                bin=column,
+                bar_height=max(height, 3) if column.count else 0,
+                selected=selected,
+                label=label,
+                month_label=month_label,
+            )
+        )
+        x += slot_width
+    overview.width = x
+    return overview

@@ -1,0 +1,90 @@
+"""Template filters for timelines: honest dates, search highlights, date explanations."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.reading import describe_timex_value
+
+register = template.Library()
+
+_COARSE = {"month": "%b %Y", "quarter": "%b %Y", "year": "%Y", "decade": "%Y"}
+
+
+MAX_TERMS = 12
+
+
+def search_pattern(query: str) -> re.Pattern[str] | None:
+    """Each word of the search, case-insensitively: search matches words, not the phrase."""
+    words = sorted(set(re.findall(r"[^\W_]{2,}", query or ""))[:MAX_TERMS], key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile("(" + "|".join(re.escape(word) for word in words) + ")", re.IGNORECASE)
+
+
+@register.filter
+def mentions(text: str, query: str) -> bool:
+    pattern = search_pattern(query)
+    return bool(pattern and text and pattern.search(str(text)))
+
+
+@register.filter
+def highlight(text: str, query: str) -> SafeString:
+    """`text`, escaped, with every word of the search `query` in <mark class="hit">."""
+    text = "" if text is None else str(text)
+    pattern = search_pattern(query)
+    if pattern is None:
+        return escape(text)
+    pieces = pattern.split(text)
+    return mark_safe(
+        "".join(
+            f'<mark class="hit">{escape(piece)}</mark>' if index % 2 else escape(piece)
+            for index, piece in enumerate(pieces)
+        )
+    )
+
+
+@register.filter
+def html_datetime(event) -> str:
+    """A `datetime` attribute as precise as the event: `2024-W42`, `2024-06`, `2023`."""
+    start: date = event.date_start
+    match event.granularity:
+        case "week":
+            year, week, _ = start.isocalendar()
+            return f"{year}-W{week:02d}"
+        case "month":
+            return f"{start:%Y-%m}"
+        case "year":
+            return f"{start:%Y}"
+    return start.isoformat()
+
+
+def _label(day: date, granularity: str) -> str:
+    return f"{day.day} {day:%b %Y}" if granularity not in _COARSE else day.strftime(
+        _COARSE[granularity]
+    )
+
+
+@register.simple_tag
+def span_label(first, last) -> str:
+    """The results line's reach: “8 Jun – 21 Oct 2024”, “1953 – Oct 2024”."""
+    if first is None or last is None:
+        return ""
+    left = _label(first.date_start, first.granularity)
+    right = _label(last.date_end, last.granularity)
+    if left == right:
+        return left
+    year = f" {last.date_end:%Y}"
+    if left.endswith(year) and right.endswith(year) and left != year.strip():
+        left = left[: -len(year)]
+    return f"{left} – {right}"
+
+
+@register.filter
+def timex_words(value: str) -> str:
+    return describe_timex_value(value)

@@ -1,0 +1,76 @@
+"""Reading the words around a match: tense, sentence bounds, the word before."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# Checked before the past cues: "was expected to arrive on Friday" looks ahead.
+_FUTURE = re.compile(
+    r"\b(?:(?:will|would|shall|should|could|may|might|to|going to)\s+(?:not\s+)?be\s+\w+|will|won't|shall|would|going to|plans?|planned|planning|scheduled|set to|"
+    r"expected|expects?|due|intends?|aims? to|hopes? to|wants? to|seeks? to|forecast|to be|is to|are to|could|may|might|"
+    r"should|upcoming|until|till|next|tomorrow|coming|later|proposed|begins?|starts?|opens?)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|ago|since|earlier|last|previously|yesterday|began|met|said|"
+    r"held|took|came|went|made|saw|left|won|lost|told|sent|signed|\w{3,}(?<!e)ed)\b",
+    re.IGNORECASE,
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'-]*)\W*$")
+_WORD_AFTER = re.compile(r"^\W*?([A-Za-z][A-Za-z'-]*)")
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Offset where the sentence holding `position` starts (a cheap look back, 200 chars)."""
+    window_start = max(0, position - 200)
+    last = window_start
+    for match in _SENTENCE_END.finditer(text, window_start, position):
+        last = match.end()
+    return last
+
+
+def sentence_end(text: str, position: int) -> int:
+    match = _SENTENCE_END.search(text, position, position + 200)
+    return match.start() + 1 if match else min(len(text), position + 200)
+
+
+def direction(text: str, start: int, end: int) -> int:
+    """+1 if the clause around [start, end) looks ahead, -1 if it looks back, else 0.
+
+    The nearest tense cue wins: in "said on Friday that troops will go" the past "said"
+    is closer to "Friday" than "will".
+    """
+    before_start = max(sentence_start(text, start), start - 120)
+    after_end = min(sentence_end(text, end), end + 60)
+    best_distance, best = 10**6, 0
+    for pattern, sign in ((_FUTURE, 1), (_PAST, -1)):
+        for match in pattern.finditer(text, before_start, start):
+            if start - match.end() < best_distance:
+                best_distance, best = start - match.end(), sign
+        match = pattern.search(text, end, after_end)
+        if match and match.start() - end < best_distance:
+            best_distance, best = match.start() - end, sign
+    return best
+
+
+def word_before(text: str, position: int, span: int = 40) -> str:
+    """The word ending just before `position` (lower case), skipping spaces and punctuation."""
+    match = _WORD_BEFORE.search(text[max(0, position - span) : position])
+    return match.group(1).lower() if match else ""
+
+
+def words_before(text: str, position: int, count: int = 2) -> list[str]:
+    """Up to `count` words right before `position`, nearest last, lower case."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text[max(0, position - 60) : position])
+    return [word.lower() for word in words[-count:]]
+
+
+def word_after(text: str, position: int) -> str:
+    """The word right after `position`, case kept, "" if punctuation intervenes."""
+    match = _WORD_AFTER.match(text[position : position + 40])
+    if not match:
+        return ""
+    if re.search(r"[^\s]", text[position : position + match.start(1)]):
+        return ""
+    return match.group(1)

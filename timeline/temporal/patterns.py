@@ -1,0 +1,1300 @@
+"""Where temporal expressions are in the text, and what each one says.
+
+Every rule is a compiled regex plus a builder that reads the match and its context and
+returns `(start, end, spec)` or None to reject it (a verb "may", a count "2000 troops").
+Spans leave out leading prepositions ("on", "in", "since"), as TIMEX3 does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from .context import word_after, word_before, words_before
+from .lexicon import (
+    AMBIGUOUS_MONTHS,
+    HOLIDAYS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    number_value,
+)
+from .specs import Anaphor, Calendar, Clock, Fixed, Named, Offset, Range, Relative
+
+Found = tuple[int, int, object]
+Builder = Callable[[re.Match[str], str], Found | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A pattern, its builder, and a cheap trigger every match must contain.
+
+    The tagger runs `pattern` only over lines where `trigger` (searched in the lower-cased
+    text) occurs: most lines of an article hold no month name, so most scans are skipped.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    build: Builder
+    priority: int  # breaks ties between equally long matches: lower wins
+    trigger: re.Pattern[str] | None = None
+
+
+# -- regex fragments ---------------------------------------------------------------------------
+
+_FULL_MONTHS = "|".join(MONTHS)
+_ABBR_MONTHS = "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
+
+
+def _month(name: str) -> str:
+    return rf"(?P<{name}>(?:{_FULL_MONTHS})\b|(?:{_ABBR_MONTHS})(?:\.|\b))"
+
+
+def _day(name: str) -> str:
+    return rf"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?\b"
+
+
+def _year(name: str) -> str:
+    return rf"(?P<{name}>[12]\d{{3}})(?![\d]|[,.]\d)"
+
+
+# ", 2024" or " this year" after a day: "8-13 October this year", "March 3 last year".
+_DAY_YEAR = rf"(?:,?\s+(?:{_year('year')}|(?:of\s+)?(?P<rel>this|last|next)\s+year\b))?"
+
+
+_WEEKDAY_ANY = "|".join(sorted([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS], key=len, reverse=True))
+_WEEKDAY_PREFIX = rf"\b(?:(?P<wd>{_WEEKDAY_ANY})\.?,?\s+(?:the\s+)?)?"
+_AMPM = r"(?:[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
+_TZ = r"(?:\s*\(?(?P<tz>utc|gmt|z)\b\)?)?"
+_CLOCK = (
+    r"(?P<h>\d{1,2})(?:(?::(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?)(?:\s*(?P<ap>" + _AMPM + r"))?"
+    r"|\s*(?P<ap2>" + _AMPM + r"))" + _TZ
+)
+_TIME_SUFFIX = rf"(?P<clockpart>,?\s+(?:at\s+)?{_CLOCK})?"
+_NUMBER = (
+    r"(?:\d+(?:\.\d+)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?|a\s+couple\s+of|a\s+couple|"
+    r"a\s+dozen|a\s+hundred|half\s+an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
+    r"(?:\s+and\s+a\s+half)?)"
+)
+_VAGUE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|recent|the\s+(?:past|last|next|coming|following)(?:\s+few)?)"
+_UNIT = r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
+_DASH = r"(?:-|–|—)"
+_APOSTROPHE = "['’]"
+
+# Words that make a bare number or month name read as a date.
+_DATE_PREPOSITIONS = frozenset(
+    "in on since until till by during before after from through throughout between around "
+    "circa early mid late last next this of to and or than as".split()
+)
+_STRONG_MONTH_CONTEXT = frozenset(
+    "in on since until till by during before after from through throughout early mid late "
+    "last next this of".split()
+)
+_OF_HEADS = frozenset(
+    "end beginning start middle half part rest remainder course spring summer autumn fall winter "
+    "class year month quarter close".split()
+)
+_COUNT_NOUNS = frozenset(
+    "people persons troops soldiers men women children workers jobs employees units points "
+    "votes seats dollars euros pounds yen miles kilometres kilometers km meters metres feet tons "
+    "tonnes barrels cars vehicles homes houses shares copies rounds players students members "
+    "residents refugees cases deaths victims of".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "and or but when as is was were will would has have had that which who where while with "
+    "for to in on at by from of than the a an it they he she we this these".split()
+)
+_WEEKDAY_NAME_PREFIXES = frozenset(
+    "black good cyber super ash holy bloody blue manic maundy palm man girl easter".split()
+)
+_DURATION_LEADS = frozenset("over within for during throughout in".split())
+_SUPERLATIVE_LEADS = re.compile(
+    r"\b(?:first|lowest|highest|best|worst|biggest|largest|smallest|most|least|strongest|"
+    r"weakest|fastest|time|times|level|levels)\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _trigger(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)  # searched in lower-cased text
+
+
+_MONTH_TRIGGER = rf"\b(?:{_FULL_MONTHS}|(?:{_ABBR_MONTHS})\b)"
+_UNIT_TRIGGER = r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)"
+
+
+def _month_number(word: str) -> int:
+    word = word.lower().rstrip(".")
+    return MONTHS.get(word) or MONTH_ABBREVIATIONS[word]
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _month_word_ok(word: str, *, with_day_or_year: bool) -> bool:
+    """A month name is a month: "may" the verb and lower-case "march" are not."""
+    bare = word.lower().rstrip(".")
+    if bare in MONTH_ABBREVIATIONS and not (_is_capitalised(word) and with_day_or_year):
+        return False
+    if bare in AMBIGUOUS_MONTHS and not _is_capitalised(word):
+        return False
+    return True
+
+
+def _valid_year(text: str) -> int | None:
+    year = int(text)
+    return year if 1000 <= year <= 2199 else None
+
+
+def _clock(m: re.Match[str]) -> dict | None:
+    """Hour, minute, second and UTC flag from the `_CLOCK` groups, None if not a real time."""
+    hour = int(m.group("h"))
+    minute = int(m.group("mi") or 0)
+    second = int(m.group("s")) if m.group("s") else None
+    ampm = (m.group("ap") or m.group("ap2") or "").lower().replace(".", "").replace(" ", "")
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    elif hour > 23:
+        return None
+    return {"hour": hour, "minute": minute, "second": second, "utc": bool(m.group("tz"))}
+
+
+def _has_clock(m: re.Match[str]) -> bool:
+    return m.group("h") is not None
+
+
+def _with_clock(m: re.Match[str], day: object) -> object | None:
+    if not _has_clock(m):
+        return day
+    clock = _clock(m)
+    return Clock(day=day, **clock) if clock else None
+
+
+def _end_without_clock(m: re.Match[str]) -> int:
+    """Where the match ends if its optional trailing time is dropped."""
+    return m.start("clockpart") if m.group("clockpart") else m.end()
+
+
+# -- builders ----------------------------------------------------------------------------------
+
+
+def _build_month_day(m: re.Match[str], text: str) -> Found | None:
+    day = int(m.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    year = _valid_year(m.group("year")) if m.group("year") else None
+    if not _month_word_ok(m.group("mon"), with_day_or_year=True):
+        return None
+    if m.group("year") and year is None:
+        return None
+    # "March 3 people": a count after a bare month-day is not a date.
+    if year is None and word_after(text, m.end()).lower() in _COUNT_NOUNS:
+        return None
+    day_spec = Calendar(
+        year=year, year_offset=_year_offset(m), month=_month_number(m.group("mon")), day=day
+    )
+    spec = _with_clock(m, day_spec)
+    if spec is None:
+        return m.start(), _end_without_clock(m), day_spec
+    return m.start(), m.end() if _has_clock(m) else _end_without_clock(m), spec
+
+
+def _build_month_year(m: re.Match[str], text: str) -> Found | None:
+    if not _month_word_ok(m.group("mon"), with_day_or_year=True):
+        return None
+    month = _month_number(m.group("mon"))
+    mod = _mod(m.group("mod"))
+    if m.group("year"):
+        year = _valid_year(m.group("year"))
+        if year is None:
+            return None
+        return m.start(), m.end(), Calendar(year=year, month=month, mod=mod)
+    offset = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    return m.start(), m.end(), Calendar(year_offset=offset, month=month, mod=mod)
+
+
+def _build_month(m: re.Match[str], text: str) -> Found | None:
+    word = m.group("mon")
+    bare = word.lower().rstrip(".")
+    if bare in MONTH_ABBREVIATIONS or not _month_word_ok(word, with_day_or_year=False):
+        return None
+    month = _month_number(word)
+    which = (m.group("which") or "").lower()
+    if which:
+        return m.start(), m.end(), Named("month", month, {"last": -1, "this": 0, "next": 1}[which])
+    mod = _mod(m.group("mod"))
+    if not mod and not _month_in_context(m, text, ambiguous=bare in AMBIGUOUS_MONTHS):
+        return None
+    return m.start(), m.end(), Calendar(month=month, mod=mod)
+
+
+def _month_in_context(m: re.Match[str], text: str, *, ambiguous: bool) -> bool:
+    before = word_before(text, m.start())
+    if before in ("and", "or", "to", "through") and re.search(
+        rf"(?:{_FULL_MONTHS})\W+\w+\W*$", text[max(0, m.start() - 30) : m.start()], re.IGNORECASE
+    ):
+        return True
+    context = _STRONG_MONTH_CONTEXT if ambiguous else _DATE_PREPOSITIONS
+    if before in context:
+        return True
+    if ambiguous:
+        return False
+    after = word_after(text, m.end())
+    # "June Carter": a capitalised name after it makes it a name.
+    return not (after and _is_capitalised(after))
+
+
+def _capitalised_word_before(text: str, position: int) -> bool:
+    """A capitalised word directly before (same sentence, no punctuation between)."""
+    match = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, position - 30) : position])
+    if not match or not _is_capitalised(match.group(1)):
+        return False
+    # A capitalised word at the start of a sentence or line is not a name.
+    head = text[: position - len(match.group(0))].rstrip(" \t")
+    return bool(head) and head[-1] not in ".!?\n:\"'“”‘’"
+
+
+def _build_day_range(m: re.Match[str], text: str) -> Found | None:
+    first, last = int(m.group("d1")), int(m.group("d2"))
+    if not (1 <= first < last <= 31) or not _month_word_ok(m.group("mon"), with_day_or_year=True):
+        return None
+    after = word_after(text, m.end())
+    if not m.group("year") and after and after.lower() not in _FUNCTION_WORDS:
+        return None  # "October 8 and 13 soldiers"
+    year = _valid_year(m.group("year")) if m.group("year") else None
+    month = _month_number(m.group("mon"))
+    offset = _year_offset(m)
+    spec = Range(
+        Calendar(year=year, year_offset=offset, month=month, day=first),
+        Calendar(year=year, year_offset=offset, month=month, day=last),
+    )
+    return m.start(), m.end(), spec
+
+
+def _build_year_range(m: re.Match[str], text: str) -> Found | None:
+    first = _valid_year(m.group("y1"))
+    second_text = m.group("y2")
+    if len(second_text) == 2 and first is not None:
+        second = first - first % 100 + int(second_text)
+    else:
+        second = _valid_year(second_text)
+    if first is None or second is None or not first < second <= first + 100:
+        return None
+    connector = m.group("conn").lower()
+    lead = (m.group("lead") or "").lower()
+    if connector == "and" and lead != "between":
+        return None
+    if connector in ("to", "until", "till") and lead != "from":
+        return None
+    if word_after(text, m.end()).lower() in _COUNT_NOUNS:
+        return None
+    return m.start("y1"), m.end(), Range(Calendar(year=first), Calendar(year=second))
+
+
+def _build_year(m: re.Match[str], text: str) -> Found | None:
+    year = _valid_year(m.group("year"))
+    if year is None:
+        return None
+    mod = _mod(m.group("mod"))
+    after = word_after(text, m.end())
+    if after.lower() in _COUNT_NOUNS or text[m.end() : m.end() + 1] in "%$":
+        return None
+    if mod or m.group("poss"):
+        return m.start(), m.end(), Calendar(year=year, mod=mod)
+    before = word_before(text, m.start())
+    gap = text[max(0, m.start() - 12) : m.start()]
+    if re.search(r"[\d$£€#%]\s*$", gap):
+        return None
+    ok = False
+    if before in _DATE_PREPOSITIONS - {"of", "to", "and", "or", "than", "as", "the"}:
+        ok = before not in ("this", "next", "last")
+    elif before == "of":
+        head = words_before(text, m.start(), 2)
+        ok = (len(head) == 2 and head[0] in _OF_HEADS) or (
+            1900 <= year <= 2100 and (not after or after.lower() in _FUNCTION_WORDS)
+        )
+    elif before in ("to", "and", "or"):
+        ok = bool(re.search(r"[12]\d{3}\W+\w+\W*$", text[max(0, m.start() - 20) : m.start()]))
+    elif (
+        _capitalised_word_before(text, m.start())
+        and 1900 <= year <= 2100
+        and re.match(r"[ \t]*(?:$|\n|[.,;:!?)])", text[m.end() : m.end() + 3])
+    ):
+        ok = True  # "WWDC 2005", "Conference 2010" at the end of a headline or clause
+    elif before in ("the", "fiscal", "year", "a"):
+        # "the 1953 armistice", "fiscal 2024": a year used as an adjective.
+        ok = before != "the" or (bool(after) and 1800 <= year <= 2100)
+    return (m.start(), m.end(), Calendar(year=year)) if ok else None
+
+
+def _build_decade(m: re.Match[str], text: str) -> Found | None:
+    mod = _mod(m.group("mod"))
+    if m.group("dec4"):
+        decade = int(m.group("dec4"))
+        if not 1000 <= decade <= 2190:
+            return None
+    else:
+        # "the '80s", "the 70s": two digits need "the" or an apostrophe to be a decade.
+        if not (m.group("the") or m.group("apos")):
+            coordinated = re.search(
+                r"\d0['’]?s\s+(?:and|or|to)\s+$", text[max(0, m.start() - 15) : m.start()]
+            )
+            if word_before(text, m.start()) != "the" and not coordinated:
+                return None
+        decade = 1900 + int(m.group("dec2"))
+    if word_before(text, m.start()) in ("his", "her", "their", "its", "my", "your", "our"):
+        return None  # "in their 50s" is an age
+    return m.start(), m.end(), Calendar(decade=decade, mod=mod)
+
+
+def _build_quarter(m: re.Match[str], text: str) -> Found | None:
+    ordinal = (m.group("ord") or "").lower()
+    quarter = int(m.group("q")) if m.group("q") else ORDINALS.get(ordinal)
+    year_text = m.group("year")
+    rel = (m.group("rel") or "").lower()
+    if year_text:
+        year = _valid_year(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        return m.start(), m.end(), Calendar(year=year, quarter=quarter)
+    if rel:
+        offset = {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
+        return m.start(), m.end(), Calendar(year_offset=offset, quarter=quarter)
+    if ordinal == "last":
+        return m.start(), m.end(), Relative("quarter", -1)
+    return m.start(), m.end(), Calendar(quarter=quarter)
+
+
+def _build_half(m: re.Match[str], text: str) -> Found | None:
+    half = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get((m.group("ord") or "").lower())
+    half = half or int(m.group("hn"))
+    if m.group("year"):
+        return m.start(), m.end(), Calendar(year=_valid_year(m.group("year")), half=half)
+    offset = {"this": 0, "the": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    return m.start(), m.end(), Calendar(year_offset=offset, half=half)
+
+
+def _build_season(m: re.Match[str], text: str) -> Found | None:
+    word = m.group("season").lower()
+    season = SEASONS[word]
+    mod = _mod(m.group("mod"))
+    which = (m.group("which") or "").lower()
+    if m.group("year"):
+        year = _valid_year(m.group("year"))
+        return (m.start(), m.end(), Calendar(year=year, season=season, mod=mod)) if year else None
+    if m.group("rel"):
+        offset = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+        return m.start(), m.end(), Calendar(year_offset=offset, season=season, mod=mod)
+    if which:
+        return (
+            m.start(),
+            m.end(),
+            Named("season", season, {"last": -1, "this": 0, "next": 1}[which]),
+        )
+    before = word_before(text, m.start())
+    after = word_after(text, m.end()).lower()
+    if after == "of" or (word == "fall" and before not in ("the", "in", "this", "last", "next")):
+        return None  # "the fall of Kabul", "prices fall"
+    if not mod and before not in _DATE_PREPOSITIONS | {"the"}:
+        return None
+    if after and after not in _FUNCTION_WORDS:
+        return None  # "spring offensive", "summer camp"
+    return m.start(), m.end(), Calendar(season=season, mod=mod)
+
+
+def _build_today(m: re.Match[str], text: str) -> Found | None:
+    word = m.group("word").lower()
+    pod = PARTS_OF_DAY.get((m.group("pod") or "").lower())
+    if word in ("this", "last"):
+        if not pod:
+            return None
+        day = Relative("day", -1 if word == "last" and pod == "NI" else 0)
+        if word == "last" and pod != "NI":
+            return None  # "last morning" is not said; "last evening" rare
+        return m.start(), m.end(), Clock(day=day, part_of_day=pod)
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
+    if m.group("pair"):
+        offset = -2 if m.group("pair").lower() == "before yesterday" else 2
+    if word == "tonight":
+        pod = "NI"
+    day = Relative("day", offset)
+    return m.start(), m.end(), (Clock(day=day, part_of_day=pod) if pod else day)
+
+
+def _build_relative(m: re.Match[str], text: str) -> Found | None:
+    which = m.group("which").lower()
+    unit = m.group("unit").lower()
+    the = bool(m.group("the"))
+    mod = _mod(m.group("mod"))
+    if text[m.end() : m.end() + 1] == "-":
+        return None  # "last year-end" etc.
+    if unit == "weekend":
+        offset = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1, "current": 0}[which]
+        return m.start(), m.end(), Named("weekend", "WE", offset)
+    duration_lead = word_before(text, m.start()) in _DURATION_LEADS
+    if which == "past" or (the and which in ("last", "next", "coming") and duration_lead):
+        letter, clock, multiplier = UNITS[unit]
+        return (
+            m.start(),
+            m.end(),
+            Fixed("DURATION", _duration_value(multiplier, letter, clock), "duration"),
+        )
+    if which in ("coming",) and not the:
+        return None
+    offset = {"this": 0, "current": 0, "last": -1, "next": 1, "coming": 1}[which]
+    return m.start(), m.end(), Relative(unit, offset, mod)
+
+
+def _build_weekday(m: re.Match[str], text: str) -> Found | None:
+    word = m.group("wd")
+    if not _is_capitalised(word):
+        return None
+    which_word = (m.group("which") or "").lower()
+    if word_before(text, m.start()) in _WEEKDAY_NAME_PREFIXES:
+        return None  # "Black Monday", "Good Friday": names, not this week's days
+    which = {"last": -1, "this": 0, "next": 1, "coming": 1, "past": -1}.get(which_word)
+    day = Named("weekday", WEEKDAYS[word.lower()], which)
+    pod = PARTS_OF_DAY.get((m.group("pod") or "").lower())
+    return m.start(), m.end(), (Clock(day=day, part_of_day=pod) if pod else day)
+
+
+def _build_weekend(m: re.Match[str], text: str) -> Found | None:
+    which = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1}.get(
+        (m.group("which") or "").lower()
+    )
+    return m.start(), m.end(), Named("weekend", "WE", which)
+
+
+def _build_boundary(m: re.Match[str], text: str) -> Found | None:
+    mod = _mod(m.group("pos"))
+    if m.group("year"):
+        return m.start(), m.end(), Calendar(year=_valid_year(m.group("year")), mod=mod)
+    if m.group("mon"):
+        if not _month_word_ok(m.group("mon"), with_day_or_year=bool(m.group("year2"))):
+            return None
+        year = _valid_year(m.group("year2")) if m.group("year2") else None
+        return m.start(), m.end(), Calendar(year=year, month=_month_number(m.group("mon")), mod=mod)
+    offset = {"the": 0, "this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    return m.start(), m.end(), Relative(m.group("unit").lower(), offset, mod)
+
+
+def _build_offset(m: re.Match[str], text: str) -> Found | None:
+    unit = _unit(m.group("unit"))
+    quantity = m.group("num") or ""
+    amount = number_value(quantity) if quantity else None
+    if quantity.lower() in ("a", "an") and unit in ("second", "quarter"):
+        return None
+    direction = " ".join(m.group("dir").lower().split())
+    if direction in ("before", "after"):
+        following = text[m.end() : m.end() + 2].strip()
+        if following and following[0].isalnum():
+            return None  # "two days before the vote": anchored to an event, not a date
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    from_mention = direction in ("earlier", "later", "before", "after")
+    return m.start(), m.end(), Offset(unit, amount, sign, from_mention)
+
+
+def _build_in_future(m: re.Match[str], text: str) -> Found | None:
+    unit = _unit(m.group("unit"))
+    amount = number_value(m.group("num"))
+    if amount is None or unit in ("second", "minute", "hour", "quarter"):
+        return None
+    before = text[max(0, m.start() - 40) : m.start()]
+    if _SUPERLATIVE_LEADS.search(before) or re.search(
+        r"\b(?:over|nearly|almost|about|more than)\s*$", before, re.IGNORECASE
+    ):
+        return None  # "the lowest level in six years" is a duration
+    from .context import direction
+
+    if direction(text, m.start(), m.end()) < 0:
+        return None
+    return m.start("num"), m.end(), Offset(unit, amount, 1)
+
+
+def _build_anaphor(m: re.Match[str], text: str) -> Found | None:
+    det = m.group("det").lower()
+    unit = m.group("unit").lower()
+    if det == "the" and not m.group("same"):
+        return None
+    pod = PARTS_OF_DAY.get(unit)
+    if pod:
+        return m.start(), m.end(), Clock(day=Anaphor("day", 0), part_of_day=pod)
+    return m.start(), m.end(), Anaphor(unit, 0)
+
+
+def _build_anaphor_step(m: re.Match[str], text: str) -> Found | None:
+    which = m.group("which").lower()
+    unit = m.group("unit").lower()
+    if which in ("next", "following") and word_before(text, m.start()) in _DURATION_LEADS - {"in"}:
+        letter, clock, multiplier = UNITS.get(unit, ("D", False, 1))
+        return (
+            m.start(),
+            m.end(),
+            Fixed("DURATION", _duration_value(multiplier, letter, clock), "duration"),
+        )
+    if which == "next" and word_before(text, m.start()) == "in":
+        return (
+            m.start(),
+            m.end(),
+            Fixed("DURATION", _duration_value(*_unit_parts(unit)), "duration"),
+        )
+    offset = 1 if which in ("next", "following") else -1
+    pod = PARTS_OF_DAY.get(unit)
+    if pod:
+        return m.start(), m.end(), Clock(day=Anaphor("day", offset), part_of_day=pod)
+    return m.start(), m.end(), Anaphor(unit, offset)
+
+
+def _build_anaphor_before_after(m: re.Match[str], text: str) -> Found | None:
+    following = text[m.end() : m.end() + 2].strip()
+    if following and following[0].isalnum():
+        return None  # "the day after the vote"
+    offset = 1 if m.group("dir").lower() == "after" else -1
+    return m.start(), m.end(), Anaphor(m.group("unit").lower(), offset)
+
+
+def _build_that_time(m: re.Match[str], text: str) -> Found | None:
+    return m.start(), m.end(), Anaphor("period", 0)
+
+
+def _build_duration(m: re.Match[str], text: str) -> Found | None:
+    unit = _unit(m.group("unit"))
+    following = text[m.end() : m.end() + 6].lower()
+    if re.match(r"[\s-]*olds?\b", following):
+        return None  # ages: "a 45-year-old", "five years old"
+    quantity = m.group("num")
+    if quantity:
+        amount = number_value(quantity)
+        if quantity.lower() in ("a", "an") and unit in ("second", "quarter"):
+            return None  # "a second round", "a quarter of its dealers"
+        if quantity.lower() in ("a", "an", "one") and unit == "quarter":
+            return None
+    else:
+        amount = None
+    letter, clock, multiplier = UNITS[unit]
+    value = _duration_value(multiplier * amount if amount is not None else None, letter, clock)
+    return m.start(), m.end(), Fixed("DURATION", value, "duration")
+
+
+def _build_bare_units(m: re.Match[str], text: str) -> Found | None:
+    unit = _unit(m.group("unit"))
+    letter, clock, _ = UNITS[unit]
+    if unit == "decade":
+        letter = "DE"
+    return (
+        m.start("span"),
+        m.end(),
+        Fixed("DURATION", _duration_value(None, letter, clock), "duration-vague"),
+    )
+
+
+def _build_set(m: re.Match[str], text: str) -> Found | None:
+    if m.group("wd"):
+        if not _is_capitalised(m.group("wd")):
+            return None
+        weekday = WEEKDAYS[m.group("wd").lower()] + 1
+        return m.start(), m.end(), Fixed("SET", f"XXXX-WXX-{weekday}", "set-weekday")
+    if m.group("pod"):
+        return (
+            m.start(),
+            m.end(),
+            Fixed("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[m.group('pod').lower()]}", "set"),
+        )
+    unit = _unit(m.group("unit"))
+    amount = number_value(m.group("num")) if m.group("num") else 1
+    if m.group("other"):
+        amount = 2
+    letter, clock, multiplier = UNITS[unit]
+    return (
+        m.start(),
+        m.end(),
+        Fixed("SET", _duration_value(multiplier * (amount or 1), letter, clock), "set"),
+    )
+
+
+def _build_frequency(m: re.Match[str], text: str) -> Found | None:
+    unit = _unit(m.group("unit"))
+    letter, clock, multiplier = UNITS[unit]
+    start = m.start("per") if m.group("qty") else m.start()
+    return start, m.end(), Fixed("SET", _duration_value(multiplier, letter, clock), "set")
+
+
+_ADVERB_SETS = {
+    "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W",
+    "daily": "P1D", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P1Q",
+    "biannual": "P6M", "biennial": "P2Y", "fortnightly": "P2W",
+}  # fmt: skip
+
+
+def _build_adverb_set(m: re.Match[str], text: str) -> Found | None:
+    word = m.group(0)
+    if _is_capitalised(word) and _capitalised_word_before(text, m.start()):
+        return None  # "Daily Mail", "The Weekly Standard"
+    if _is_capitalised(word) and _is_capitalised(word_after(text, m.end())):
+        return None
+    return m.start(), m.end(), Fixed("SET", _ADVERB_SETS[word.lower()], "set")
+
+
+def _build_ref(m: re.Match[str], text: str) -> Found | None:
+    word = " ".join(m.group(0).lower().split())
+    if word == "now":
+        if text[m.end() : m.end() + 1] == "-":
+            return None  # "now-defunct"
+        return m.start(), m.end(), Fixed("DATE", "PRESENT_REF", "present-ref")
+    if word in ("currently", "nowadays", "these days", "at present", "the time being"):
+        return m.start(), m.end(), Fixed("DATE", "PRESENT_REF", "present-ref")
+    if word in ("recently", "lately"):
+        return m.start(), m.end(), Fixed("DATE", "PAST_REF", "past-ref")
+    if word.endswith(("past", "future")):
+        after = word_after(text, m.end()).lower()
+        if (after and after not in _FUNCTION_WORDS) or after == "of":
+            return None  # "the past decisions", "the future of the alliance"
+    value = "PAST_REF" if word.endswith("past") else "FUTURE_REF"  # "the near term" looks ahead
+    return m.start(), m.end(), Fixed("DATE", value, value.lower().replace("_", "-"))
+
+
+def _build_clock(m: re.Match[str], text: str) -> Found | None:
+    clock = _clock(m)
+    if clock is None:
+        return None
+    if not (m.group("ap") or m.group("ap2") or m.group("tz")):
+        before = word_before(text, m.start())
+        after = word_after(text, m.end()).lower()
+        if before not in (
+            "at",
+            "by",
+            "until",
+            "till",
+            "from",
+            "around",
+            "about",
+            "before",
+            "after",
+            "since",
+            "to",
+            "between",
+            "and",
+        ) and after not in ("local", "hours", "gmt", "utc", "on", "today", "yesterday", "tomorrow"):
+            return None
+        if re.match(r"\s*[:.]\d", text[m.end() : m.end() + 3]):
+            return None
+    return m.start(), m.end(), Clock(day=None, **clock)
+
+
+def _build_military(m: re.Match[str], text: str) -> Found | None:
+    hour, minute = int(m.group("hh")), int(m.group("mm"))
+    utc = m.group("zone").lower() in ("utc", "gmt", "z")
+    return m.start(), m.end(), Clock(day=None, hour=hour, minute=minute, utc=utc)
+
+
+def _build_noon(m: re.Match[str], text: str) -> Found | None:
+    hour = 12 if m.group(0).lower() == "noon" else 0
+    return m.start(), m.end(), Clock(day=None, hour=hour, minute=0)
+
+
+def _build_iso(m: re.Match[str], text: str) -> Found | None:
+    try:
+        day = date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    except ValueError:
+        return None
+    spec = Calendar(year=day.year, month=day.month, day=day.day)
+    if m.group("h"):
+        hour, minute = int(m.group("h")), int(m.group("mi"))
+        if hour > 23:
+            return m.start(), m.start() + 10, spec
+        second = int(m.group("s")) if m.group("s") else None
+        return (
+            m.start(),
+            m.end(),
+            Clock(day=spec, hour=hour, minute=minute, second=second, utc=bool(m.group("z"))),
+        )
+    return m.start(), m.end(), spec
+
+
+def _build_numeric(m: re.Match[str], text: str) -> Found | None:
+    day = parse_numeric_date(m.group(0))
+    if day is None:
+        return None
+    return m.start(), m.end(), Calendar(year=day.year, month=day.month, day=day.day)
+
+
+def _build_holiday(m: re.Match[str], text: str) -> Found | None:
+    if not _is_capitalised(m.group("hol")):
+        return None
+    month, day = HOLIDAYS[" ".join(m.group("hol").lower().replace("’", "'").split())]
+    year = _valid_year(m.group("year")) if m.group("year") else None
+    return m.start(), m.end(), Calendar(year=year, month=month, day=day)
+
+
+@lru_cache(maxsize=4096)
+def parse_numeric_date(candidate: str) -> date | None:
+    """ "7/8/07", "21.10.2024": let dateparser settle the order (US month-first unless
+    the first number cannot be a month), strictly, with every part required."""
+    import dateparser  # imported lazily: loading its language data costs ~0.3 s
+
+    first = int(re.split(r"[/.]", candidate)[0])
+    order = "DMY" if first > 12 else "MDY"
+    parsed = dateparser.parse(
+        candidate,
+        languages=["en"],
+        settings={
+            "DATE_ORDER": order,
+            "STRICT_PARSING": True,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PREFER_DATES_FROM": "past",
+        },
+    )
+    return parsed.date() if parsed else None
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _year_offset(m: re.Match[str]) -> int | None:
+    rel = m.group("rel")
+    return {"this": 0, "last": -1, "next": 1}[rel.lower()] if rel else None
+
+
+def _mod(word: str | None) -> str | None:
+    if not word:
+        return None
+    word = " ".join(word.lower().replace("-", " ").split())
+    word = word.removeprefix("the ")
+    return {
+        "early": "early", "mid": "mid", "late": "late", "earlier": "earlier", "later": "later",
+        "beginning": "start", "start": "start", "end": "end", "close": "end", "middle": "mid",
+    }.get(word)  # fmt: skip
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    if word.startswith("centur"):
+        return "century"
+    return word[:-1] if word.endswith("s") else word
+
+
+def _unit_parts(unit: str) -> tuple[float, str, bool]:
+    letter, clock, multiplier = UNITS.get(unit, ("D", False, 1))
+    return multiplier, letter, clock
+
+
+def _duration_value(amount: float | None, letter: str, clock: bool) -> str:
+    if amount is None:
+        number = "X"
+    elif amount == int(amount):
+        number = str(int(amount))
+    else:
+        number = f"{amount:g}"
+    return f"PT{number}{letter}" if clock else f"P{number}{letter}"
+
+
+# -- the rules -------------------------------------------------------------------------------------
+
+_MOD = r"(?:(?P<mod>early|mid|late)(?:-|\s+))?"
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "iso-date",
+        _compile(
+            r"(?<![\w/.-])(?P<y>[12]\d{3})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
+            r"(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?P<z>Z)?)?(?![\w-]|[.:]\d)"
+        ),
+        _build_iso,
+        0,
+        trigger=_trigger(r"\d{4}-\d"),
+    ),
+    Rule(
+        "numeric-date",
+        _compile(r"(?<![\w/.,-])\d{1,2}([/.])\d{1,2}\1(?:\d{4}|\d{2})(?![\w/-]|[.,]\d)"),
+        _build_numeric,
+        0,
+        trigger=_trigger(r"\d[/.]\d"),
+    ),
+    Rule(
+        "month-day",
+        _compile(
+            _WEEKDAY_PREFIX
+            + _month("mon")
+            + r"\s+(?:the\s+)?"
+            + _day("day")
+            + _DAY_YEAR
+            + _TIME_SUFFIX
+        ),
+        _build_month_day,
+        0,
+        trigger=_trigger(_MONTH_TRIGGER),
+    ),
+    Rule(
+        "day-month",
+        _compile(
+            _WEEKDAY_PREFIX
+            + r"(?<![\d,.$])"
+            + _day("day")
+            + r"\s+(?:of\s+)?"
+            + _month("mon")
+            + _DAY_YEAR
+            + _TIME_SUFFIX
+        ),
+        _build_month_day,
+        0,
+        trigger=_trigger(_MONTH_TRIGGER),
+    ),
+    Rule(
+        "month-day-range",
+        _compile(
+            r"\b"
+            + _month("mon")
+            + r"\s+"
+            + _day("d1")
+            + rf"\s*(?:{_DASH}|and|to|through|until|till)\s*"
+            + _day("d2")
+            + _DAY_YEAR
+        ),
+        _build_day_range,
+        0,
+        trigger=_trigger(_MONTH_TRIGGER),
+    ),
+    Rule(
+        "day-month-range",
+        _compile(
+            r"\b(?<![\d,.$])"
+            + _day("d1")
+            + rf"\s*(?:{_DASH}|and|to|through|until|till)\s*"
+            + _day("d2")
+            + r"\s+(?:of\s+)?"
+            + _month("mon")
+            + _DAY_YEAR
+        ),
+        _build_day_range,
+        0,
+        trigger=_trigger(_MONTH_TRIGGER),
+    ),
+    Rule(
+        "month-year",
+        _compile(
+            r"\b"
+            + _MOD
+            + _month("mon")
+            + rf",?\s+(?:of\s+)?(?:{_year('year')}|(?P<rel>this|last|next)\s+year\b)"
+        ),
+        _build_month_year,
+        0,
+        trigger=_trigger(_MONTH_TRIGGER),
+    ),
+    Rule(
+        "month",
+        _compile(rf"\b(?:(?P<which>last|this|next)\s+|{_MOD})?" + _month("mon")),
+        _build_month,
+        2,
+        trigger=_trigger(_MONTH_TRIGGER),
+    ),
+    Rule(
+        "year-range",
+        _compile(
+            r"(?:\b(?P<lead>between|from)\s+)?(?<![\w$£€#.,/-])"
+            + _year("y1")
+            + rf"\s*(?P<conn>{_DASH}|and|to|until|till|through)\s*"
+            + r"(?P<y2>[12]\d{3}|\d{2})\b(?![\d%])"
+        ),
+        _build_year_range,
+        0,
+        trigger=_trigger(r"\d{4}"),
+    ),
+    Rule(
+        "year",
+        _compile(
+            rf"(?<![\w$£€#.,/'’-]){_MOD}(?P<year>[12]\d{{3}})(?P<poss>{_APOSTROPHE}s)?(?![\w%]|[.,/:-]\d)"
+        ),
+        _build_year,
+        3,
+        trigger=_trigger(r"\d{4}"),
+    ),
+    Rule(
+        "decade",
+        _compile(
+            rf"(?:\b(?P<the>the)\s+)?{_MOD}(?:(?P<dec4>[12]\d{{2}}0)|(?P<apos>{_APOSTROPHE})?"
+            rf"(?P<dec2>[3-9]0)){_APOSTROPHE}?s\b"
+        ),
+        _build_decade,
+        0,
+        trigger=_trigger(r"0['’]?s"),
+    ),
+    Rule(
+        "quarter",
+        _compile(
+            r"(?:\bthe\s+)?\b(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
+            r"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:"
+            + _year("year")
+            + r"|(?P<rel>this|last|next|the)\s+year\b))?"
+            r"|\bQ(?P<q>[1-4])(?:\s+|-|\s*['’])?(?P<year2>[12]\d{3}|\d{2})?\b"
+        ),
+        lambda m, text: _build_quarter_any(m, text),
+        0,
+        trigger=_trigger(r"quarter|q[1-4]"),
+    ),
+    Rule(
+        "half",
+        _compile(
+            r"(?:\bthe\s+)?\b(?P<ord>first|second|1st|2nd)\s+half\s+of\s+(?:"
+            + _year("year")
+            + r"|(?P<rel>this|last|next|the)\s+year\b)|\bH(?P<hn>[12])\s+(?P<year2>[12]\d{3})\b"
+        ),
+        lambda m, text: _build_half_any(m, text),
+        0,
+        trigger=_trigger(r"half|h[12]"),
+    ),
+    Rule(
+        "season",
+        _compile(
+            rf"\b(?:(?P<which>this|last|next)\s+|{_MOD})?(?P<season>spring|summer|autumn|fall|winter)\b"
+            rf"(?:,?\s+(?:of\s+)?{_year('year')}|\s+of\s+(?P<rel>this|last|next)\s+year\b)?"
+        ),
+        _build_season,
+        1,
+        trigger=_trigger(r"spring|summer|autumn|fall|winter"),
+    ),
+    Rule(
+        "today",
+        _compile(
+            r"\b(?:(?:earlier|later|early|late)\s+)?(?:the\s+day\s+(?P<pair>before\s+yesterday|after\s+tomorrow)|"
+            r"(?P<word>today|yesterday|tomorrow|tonight|this|last))\b"
+            r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+        ),
+        lambda m, text: _build_today_any(m, text),
+        0,
+        trigger=_trigger(r"today|yesterday|tomorrow|tonight|morning|afternoon|evening|night"),
+    ),
+    Rule(
+        "relative",
+        _compile(
+            r"\b(?:(?P<the>the)\s+)?(?:(?P<mod>earlier|later|early|late|mid)(?:-|\s+))?"
+            r"(?P<which>this|last|next|past|coming|current)\s+"
+            r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b"
+        ),
+        _build_relative,
+        0,
+        trigger=_trigger(r"week|month|year|quarter|decade|centur"),
+    ),
+    Rule(
+        "weekday",
+        _compile(
+            r"\b(?:(?P<which>last|this|next|coming|past)\s+|(?P<mod>early|late)\s+)?"
+            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            rf"(?:{_APOSTROPHE}s)?\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?"
+        ),
+        _build_weekday,
+        1,
+        trigger=_trigger(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
+    ),
+    Rule(
+        "weekend",
+        _compile(r"\b(?:(?P<which>this|last|next|past|coming)\s+|the\s+)(?P<w>weekend)\b"),
+        _build_weekend,
+        1,
+        trigger=_trigger(r"weekend"),
+    ),
+    Rule(
+        "boundary",
+        _compile(
+            r"\b(?:the\s+)?(?P<pos>beginning|start|end|middle|close)\s+of\s+(?:"
+            + _year("year")
+            + r"|"
+            + _month("mon")
+            + rf"(?:,?\s+{_year('year2')})?"
+            + r"|(?P<rel>the|this|last|next)\s+(?P<unit>day|week|month|year|quarter|decade|century)\b)"
+        ),
+        _build_boundary,
+        0,
+        trigger=_trigger(r"(?:beginning|start|end|middle|close)\s+of"),
+    ),
+    Rule(
+        "offset",
+        _compile(
+            rf"\b(?:(?P<num>{_NUMBER}|several|a\s+few|few|many|some)[\s-]+)?{_UNIT}\s+"
+            r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b"
+        ),
+        _build_offset,
+        0,
+        trigger=_trigger(r"ago|earlier|later|before|after|from\s+now|hence"),
+    ),
+    Rule(
+        "in-future",
+        _compile(rf"\bin\s+(?P<num>{_NUMBER})\s+{_UNIT}\b(?!\s*(?:-|old|ago|later|earlier))"),
+        _build_in_future,
+        1,
+        trigger=_trigger(_UNIT_TRIGGER),
+    ),
+    Rule(
+        "anaphor",
+        _compile(
+            r"\b(?P<det>that|the)\s+(?:very\s+)?(?P<same>same\s+)?"
+            r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b"
+        ),
+        _build_anaphor,
+        1,
+        trigger=_trigger(r"that|same"),
+    ),
+    Rule(
+        "anaphor-step",
+        _compile(
+            r"\bthe\s+(?P<which>next|following|previous|preceding|prior)\s+"
+            r"(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)\b"
+        ),
+        _build_anaphor_step,
+        0,
+        trigger=_trigger(r"next|following|previous|preceding|prior"),
+    ),
+    Rule(
+        "anaphor-before-after",
+        _compile(r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|previous)\b"),
+        _build_anaphor_before_after,
+        0,
+        trigger=_trigger(r"before|after|previous"),
+    ),
+    Rule(
+        "duration",
+        _compile(
+            rf"\b(?:the\s+(?:past|last|next|coming|first|previous|following)\s+)?"
+            rf"(?P<num>{_NUMBER})[\s-]+(?:(?:straight|consecutive|more|additional|full|whole|"
+            rf"trading|business|working|calendar)\s+)?{_UNIT}\b(?:-long)?"
+        ),
+        _build_duration,
+        5,
+        trigger=_trigger(_UNIT_TRIGGER),
+    ),
+    Rule(
+        "vague-duration",
+        _compile(
+            rf"\b(?P<span>{_VAGUE}\s+(?P<unit>seconds|minutes|hours|days|weeks|months|years|"
+            r"decades|centuries))\b|\b(?:for|in|over|within|after)\s+(?:just\s+|only\s+|mere\s+)?(?P<span2>(?P<unit2>minutes|"
+            r"hours|days|weeks|months|years|decades))\b(?!\s+(?:ago|old))|\b(?P<span3>(?P<unit3>decades|years|"
+            r"months))-long\b"
+        ),
+        lambda m, text: _build_vague_any(m, text),
+        4,
+        trigger=_trigger(_UNIT_TRIGGER),
+    ),
+    Rule(
+        "set",
+        _compile(
+            r"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?:(?P<num>"
+            + _NUMBER
+            + r")\s+)?"
+            + _UNIT
+            + r"|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+            r"(?P<pod>morning|afternoon|evening|night))\b"
+        ),
+        _build_set,
+        0,
+        trigger=_trigger(r"every|each"),
+    ),
+    Rule(
+        "frequency",
+        _compile(
+            r"\b(?:(?P<times>once|twice|thrice|(?:\w+)\s+times)\s+|(?P<qty>(?<=\d\s)|(?<=%\s)))"
+            r"(?P<per>a|an|per|each|every)\s+(?P<unit>second|minute|hour|day|week|month|year)\b"
+        ),
+        _build_frequency,
+        0,
+        trigger=_trigger(_UNIT_TRIGGER),
+    ),
+    Rule(
+        "adverb-set",
+        _compile(r"\b(?:" + "|".join(_ADVERB_SETS) + r")\b"),
+        _build_adverb_set,
+        1,
+        trigger=_trigger(
+            r"annual|yearly|monthly|weekly|daily|nightly|hourly|quarterly|bian|bienn|fortnightly"
+        ),
+    ),
+    Rule(
+        "ref",
+        _compile(
+            r"\b(?:now|currently|nowadays|recently|lately|these\s+days|at\s+present|"
+            r"the\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)|"
+            r"the\s+time\s+being|the\s+(?:near|long|short)\s+term)\b"
+        ),
+        _build_ref,
+        2,
+        trigger=_trigger(
+            r"now|currently|recently|lately|these\s+days|present|future|past|time\s+being|term"
+        ),
+    ),
+    Rule(
+        "clock",
+        _compile(r"(?<![\w:.,$£€-])" + _CLOCK + r"(?![\w:]|[.,]\d)"),
+        _build_clock,
+        1,
+        trigger=_trigger(r"\d[:.]\d|\d\s*[ap]\.?\s?m"),
+    ),
+    Rule(
+        "military-time",
+        _compile(
+            r"(?<![\w:.,-])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<zone>utc|gmt|z|hours|hrs)\b"
+        ),
+        _build_military,
+        0,
+        trigger=_trigger(r"utc|gmt|hours|hrs|\dz"),
+    ),
+    Rule(
+        "apostrophe-year",
+        _compile(r"(?<![\w'’])['’](?P<yy>\d{2})\b(?![’'\w])"),
+        lambda m, text: _build_short_year(m, text),
+        2,
+        trigger=_trigger(r"['’]\d\d"),
+    ),
+    Rule(
+        "the-day",
+        _compile(
+            r"\b(?:(?P<lead>end|ends|ended|ending|finish|finished|finishing|close|closed|closing|"
+            r"for)\s+)(?P<span>the\s+day)\b|\b(?P<span2>(?:later|earlier|late|early)\s+in\s+the\s+day)\b"
+        ),
+        lambda m, text: _build_the_day(m, text),
+        1,
+        trigger=_trigger(r"the\s+day"),
+    ),
+    Rule(
+        "same-period-last-year",
+        _compile(
+            r"\b(?:the|that)\s+same\s+(?P<unit>day|week|month|quarter|period|season|time)\s+"
+            r"(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior)\s+year)\b"
+        ),
+        lambda m, text: _build_same_period(m, text),
+        0,
+        trigger=_trigger(r"same"),
+    ),
+    Rule(
+        "over-the-years",
+        _compile(r"\bover\s+the\s+(?P<unit>years|decades|months|weeks)\b"),
+        lambda m, text: (
+            m.start(),
+            m.end(),
+            Fixed(
+                "DURATION",
+                _duration_value(None, UNITS[_unit(m.group("unit"))][0], False),
+                "duration-vague",
+            ),
+        ),
+        1,
+        trigger=_trigger(r"over\s+the"),
+    ),
+    Rule(
+        "that-time",
+        _compile(r"\bthat\s+time\b"),
+        _build_that_time,
+        1,
+        trigger=_trigger(r"that\s+time"),
+    ),
+    Rule(
+        "single-day",
+        _compile(r"\bsingle[\s-](?P<unit>day|week|month|year|session)\b"),
+        lambda m, text: (
+            m.start(),
+            m.end(),
+            Fixed("DURATION", "P1" + UNITS.get(m.group("unit").lower(), ("D",))[0], "duration"),
+        ),
+        1,
+        trigger=_trigger(r"single"),
+    ),
+    Rule(
+        "noon",
+        _compile(r"\b(?:noon|midnight)\b"),
+        _build_noon,
+        1,
+        trigger=_trigger(r"noon|midnight"),
+    ),
+    Rule(
+        "holiday",
+        _compile(
+            r"\b(?P<hol>"
+            + "|".join(
+                re.escape(name).replace("'", "['’]")
+                for name in sorted(HOLIDAYS, key=len, reverse=True)
+            )
+            + rf")\b(?:,?\s+{_year('year')})?"
+        ),
+        _build_holiday,
+        1,
+        trigger=_trigger(r"christmas|new\s+year|boxing|valentine|halloween|independence"),
+    ),
+)
+
+
+def _build_quarter_any(m: re.Match[str], text: str) -> Found | None:
+    if m.group("q"):
+        quarter = int(m.group("q"))
+        year_text = m.group("year2")
+        if not m.group(0).startswith("Q"):
+            return None  # lower-case "q3" is seldom a quarter
+        if year_text:
+            year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+            return m.start(), m.end(), Calendar(year=year, quarter=quarter)
+        return m.start(), m.end(), Calendar(quarter=quarter)
+    return _build_quarter(m, text)
+
+
+def _build_half_any(m: re.Match[str], text: str) -> Found | None:
+    if m.group("hn"):
+        return m.start(), m.end(), Calendar(year=int(m.group("year2")), half=int(m.group("hn")))
+    return _build_half(m, text)
+
+
+def _build_today_any(m: re.Match[str], text: str) -> Found | None:
+    if m.group("pair"):
+        offset = -2 if m.group("pair").lower().startswith("before") else 2
+        return m.start(), m.end(), Relative("day", offset)
+    return _build_today(m, text)
+
+
+def _build_vague_any(m: re.Match[str], text: str) -> Found | None:
+    for span, unit in (("span", "unit"), ("span2", "unit2"), ("span3", "unit3")):
+        if m.group(span):
+            word = _unit(m.group(unit))
+            if span == "span" and " ".join(m.group(span).lower().split()[:2]) in (
+                "the following",
+                "the next",
+                "the coming",
+            ):
+                pass
+            letter, clock, _ = UNITS[word]
+            if word == "decade":
+                letter = "DE"
+            value = _duration_value(None, letter, clock)
+            return m.start(span), m.end(span), Fixed("DURATION", value, "duration-vague")
+    return None
+
+
+def _build_short_year(m: re.Match[str], text: str) -> Found | None:
+    """ "since '82": a two-digit year after a date preposition or a month."""
+    before = word_before(text, m.start())
+    if before not in _STRONG_MONTH_CONTEXT and before not in MONTHS:
+        return None
+    year = int(m.group("yy"))
+    return m.start(), m.end(), Calendar(year=(1900 if year > 30 else 2000) + year)
+
+
+def _build_the_day(m: re.Match[str], text: str) -> Found | None:
+    """ "ended the day", "late in the day": the day last mentioned (market reports)."""
+    span = "span" if m.group("span") else "span2"
+    return m.start(span), m.end(span), Anaphor("day", 0)
+
+
+def _build_same_period(m: re.Match[str], text: str) -> Found | None:
+    unit = m.group("unit").lower()
+    unit = "period" if unit in ("period", "season", "time") else unit
+    return m.start(), m.end(), Anaphor(unit, 0, years=-1)

@@ -1,0 +1,337 @@
+"""Turn a spec into a TIMEX3 value and an interval, given the document date and what came before."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from . import periods
+from .context import direction, sentence_start
+from .periods import Period
+from .specs import Anaphor, Calendar, Clock, Fixed, Named, Offset, Range, Relative
+
+# How fine a granularity is; an anaphor for a unit needs a mention at least that fine.
+_RANK = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "range": 3, "year": 4}
+_RANK.update(decade=5, century=6)
+
+# A bare day this close to the document date keeps its year whatever the tense says:
+# tense cues are weak, and a story's "October 25" a few weeks off is nearly always this year's.
+_SAME_YEAR_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    type: str
+    value: str
+    date_start: date | None
+    date_end: date | None
+    granularity: str | None
+    anchor: date | None
+    rule: str
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    period: Period
+
+
+class Resolver:
+    """Resolves the specs of one document in text order, remembering the dates it resolved."""
+
+    def __init__(self, text: str, dct: date) -> None:
+        self.text = text
+        self.dct = dct
+        self.mentions: list[_Mention] = []
+
+    def resolve(self, spec: object, start: int, end: int) -> Resolved | None:
+        if isinstance(spec, Fixed):
+            return self._fixed(spec)
+        if isinstance(spec, Clock):
+            result = self._clock(spec, start, end)
+        else:
+            found = self._date(spec, start, end)
+            if found is None:
+                return None
+            period, anchor, rule = found
+            if isinstance(period, Resolved):
+                return period
+            result = Resolved(
+                "DATE", period.value, period.start, period.end, period.granularity, anchor, rule
+            )
+        if result is not None and result.date_start is not None:
+            self.mentions.append(_Mention(start, _mention_period(result)))
+        return result
+
+    # -- dates -------------------------------------------------------------------------------
+
+    def _date(self, spec: object, start: int, end: int):
+        """(Period, anchor, rule) for a date spec, or a ready Resolved for vague offsets."""
+        dct = self.dct
+        if isinstance(spec, Calendar):
+            return self._calendar(spec, start, end)
+        if isinstance(spec, Relative):
+            period = periods.period_of(spec.unit, periods.shift(dct, spec.unit, spec.offset))
+            rule = f"relative-{spec.unit}" + (f"-{spec.mod}" if spec.mod else "")
+            return periods.narrow(period, spec.mod, dct), dct, rule
+        if isinstance(spec, Named):
+            return self._named(spec, start, end)
+        if isinstance(spec, Offset):
+            return self._offset(spec)
+        if isinstance(spec, Anaphor):
+            return self._anaphor(spec)
+        if isinstance(spec, Range):
+            return self._range(spec, start, end)
+        return None
+
+    def _anaphor(self, spec: Anaphor):
+        if spec.unit == "period":
+            # "the same period last year": the last mention's own period, a year back.
+            anchor_period, rule_suffix = self._anchor("century")
+            unit = {"range": "day"}.get(anchor_period.granularity, anchor_period.granularity)
+        else:
+            unit = spec.unit
+            anchor_period, rule_suffix = self._anchor(unit)
+        base = anchor_period.start if spec.offset <= 0 else anchor_period.end
+        moved = periods.shift(periods.shift(base, unit, spec.offset), "year", spec.years)
+        period = periods.period_of(unit, moved)
+        kind = {0: "same", 1: "next", -1: "previous"}.get(spec.offset, "offset")
+        rule = f"anaphora-{kind}-{spec.unit}" + ("-year-back" if spec.years else "")
+        return period, base, rule + rule_suffix
+
+    def _calendar(self, spec: Calendar, start: int, end: int):
+        dct = self.dct
+        if spec.decade is not None:
+            period = periods.decade_period(spec.decade)
+            return periods.narrow(period, spec.mod, dct), None, "absolute-decade"
+        if spec.century is not None:
+            return periods.century_period(spec.century), None, "absolute-century"
+        if spec.year is not None:
+            period = _build(spec, spec.year)
+            if period is None:
+                return None
+            return periods.narrow(period, spec.mod, dct), None, f"absolute-{period.granularity}"
+        if spec.year_offset is not None:
+            period = _build(spec, dct.year + spec.year_offset)
+            if period is None:
+                return None
+            rule = f"relative-year-{period.granularity}"
+            return periods.narrow(period, spec.mod, dct), dct, rule
+        period = self._infer_year(spec, start, end)
+        if period is None:
+            return None
+        return periods.narrow(period, spec.mod, dct), dct, f"inferred-year-{period.granularity}"
+
+    def _infer_year(self, spec: Calendar, start: int, end: int) -> Period | None:
+        """Pick the year for "June", "October 18", "the fourth quarter": the tense decides."""
+        dct = self.dct
+        same = _build(spec, dct.year)
+        if same is not None and (
+            same.start <= dct <= same.end
+            or (spec.day is not None and abs((same.start - dct).days) <= _SAME_YEAR_DAYS)
+        ):
+            return same
+        candidates = [p for year in (dct.year - 1, dct.year, dct.year + 1) if (p := _build(spec, year))]
+        if not candidates:
+            return None
+        tense = direction(self.text, start, end)
+        if tense < 0:
+            past = [p for p in candidates if p.start <= dct]
+            if past:
+                return max(past, key=lambda p: p.start)
+        elif tense > 0:
+            future = [p for p in candidates if p.end >= dct]
+            if future:
+                return min(future, key=lambda p: p.start)
+        return min(candidates, key=lambda p: (_distance(p, dct), p.start.year != dct.year))
+
+    def _named(self, spec: Named, start: int, end: int):
+        dct = self.dct
+        if spec.kind == "weekday":
+            wanted = int(spec.index)
+            if spec.which is None:
+                if dct.weekday() == wanted:
+                    return periods.day_period(dct), dct, "weekday-same-day"
+                tense = 1 if direction(self.text, start, end) > 0 else -1
+                day = _nearest_weekday(dct, wanted, tense)
+                rule = "weekday-future" if tense > 0 else "weekday-past"
+            elif spec.which == 0:
+                day = dct + timedelta(days=wanted - dct.weekday())
+                rule = "weekday-this"
+            else:
+                day = _nearest_weekday(dct, wanted, spec.which)
+                rule = "weekday-next" if spec.which > 0 else "weekday-last"
+            return periods.day_period(day), dct, rule
+        if spec.kind == "weekend":
+            which = spec.which
+            if which is None:
+                if dct.weekday() >= 5:
+                    which = 0
+                else:
+                    which = 0 if direction(self.text, start, end) > 0 else -1
+            period = periods.weekend_period(dct + timedelta(weeks=which))
+            return period, dct, "relative-weekend"
+        if spec.kind == "month":
+            month = int(spec.index)
+            year = dct.year
+            if spec.which == -1 and month >= dct.month:
+                year -= 1
+            elif spec.which == 1 and month <= dct.month:
+                year += 1
+            rule = {-1: "month-last", 0: "month-this", 1: "month-next"}[spec.which or 0]
+            return periods.month_period(year, month), dct, rule
+        # seasons
+        season = str(spec.index)
+        options = [periods.season_period(y, season) for y in range(dct.year - 2, dct.year + 2)]
+        if spec.which == -1:
+            period = max((p for p in options if p.end < dct), key=lambda p: p.start)
+        elif spec.which == 1:
+            period = min((p for p in options if p.start > dct), key=lambda p: p.start)
+        else:
+            period = min(options, key=lambda p: (_distance(p, dct), p.start))
+        rule = {-1: "season-last", 0: "season-this", 1: "season-next"}[spec.which or 0]
+        return period, dct, rule
+
+    def _offset(self, spec: Offset):
+        if spec.from_mention:
+            anchor_period, _ = self._anchor("day")
+            base = anchor_period.end if spec.sign > 0 else anchor_period.start
+            rule = "anaphora-offset"
+        else:
+            base, rule = self.dct, ("offset-ago" if spec.sign < 0 else "offset-ahead")
+        if spec.amount is None:
+            value = "PAST_REF" if spec.sign < 0 else "FUTURE_REF"
+            return Resolved("DATE", value, None, None, "open", base, rule + "-vague"), base, rule
+        unit, amount = spec.unit, spec.amount
+        if unit in ("second", "minute", "hour"):
+            return periods.day_period(base), base, rule
+        if unit in ("day", "night", "week", "fortnight"):
+            days = amount * {"week": 7, "fortnight": 14}.get(unit, 1)
+            day = base + timedelta(days=spec.sign * round(days))
+            return periods.day_period(day), base, rule
+        if unit in ("decade", "century"):
+            amount, unit = amount * (10 if unit == "decade" else 100), "year"
+        if unit == "year" and amount != int(amount):
+            amount, unit = amount * 12, "month"
+        moved = periods.shift(base, unit, spec.sign * round(amount))
+        return periods.period_of(unit, moved), base, rule
+
+    def _anchor(self, unit: str) -> tuple[Period, str]:
+        """The latest mention fine enough for `unit`, else the document date."""
+        wanted = _RANK.get(unit, 0)
+        for mention in reversed(self.mentions):
+            if _RANK.get(mention.period.granularity, 9) <= wanted:
+                return mention.period, ""
+        return periods.day_period(self.dct), "-dct"
+
+    def _range(self, spec: Range, start: int, end: int):
+        first, last = spec.first, spec.last
+        if _yearless(first) and isinstance(last, Calendar) and not _yearless(last):
+            first = replace(first, year=last.year, year_offset=last.year_offset)
+        one = self._date(first, start, end)
+        if one is None or isinstance(one[0], Resolved):
+            return None
+        if _yearless(last) and isinstance(first, Calendar):
+            last = replace(last, year=one[0].start.year)
+        two = self._date(last, start, end)
+        if two is None or isinstance(two[0], Resolved):
+            return None
+        a, b = one[0], two[0]
+        if b.end < a.start:
+            # "from December to February": the second end is in the following year.
+            if _yearless(spec.last) and isinstance(last, Calendar):
+                b = _build(last, a.start.year + 1) or b
+            elif _yearless(spec.first) and isinstance(first, Calendar):
+                a = _build(first, b.start.year - 1) or a
+            elif isinstance(first, Named) and first.kind == "weekday":
+                # "from Monday to Wednesday": the Monday before that Wednesday.
+                back = (b.start.weekday() - int(first.index)) % 7
+                a = periods.day_period(b.start - timedelta(days=back))
+        period = Period(f"{a.value}/{b.value}", min(a.start, b.start), max(a.end, b.end), "range")
+        return period, one[1] or two[1], "range"
+
+    # -- times and fixed values --------------------------------------------------------------
+
+    def _clock(self, spec: Clock, start: int, end: int) -> Resolved | None:
+        anchor: date | None
+        if spec.day is not None:
+            found = self._date(spec.day, start, end)
+            if found is None or isinstance(found[0], Resolved):
+                return None
+            day, anchor, rule = found[0].start, found[1], "time-of-day"
+        else:
+            day, anchor, rule = self.dct, self.dct, "time-of-day-dct"
+            sentence = sentence_start(self.text, start)
+            for mention in reversed(self.mentions):
+                if mention.start < sentence:
+                    break
+                if mention.period.granularity == "day":
+                    day, anchor, rule = mention.period.start, mention.period.start, "time-of-day-mention"
+                    break
+        if spec.part_of_day:
+            value = f"{day.isoformat()}T{spec.part_of_day}"
+        else:
+            value = f"{day.isoformat()}T{spec.hour:02d}:{spec.minute:02d}"
+            if spec.second is not None:
+                value += f":{spec.second:02d}"
+            if spec.utc:
+                value += "Z"
+        return Resolved("TIME", value, day, day, "day", anchor, rule)
+
+    def _fixed(self, spec: Fixed) -> Resolved:
+        if spec.value == "PRESENT_REF":
+            return Resolved("DATE", spec.value, self.dct, self.dct, "open", self.dct, spec.rule)
+        if spec.value in ("PAST_REF", "FUTURE_REF"):
+            return Resolved("DATE", spec.value, None, None, "open", self.dct, spec.rule)
+        return Resolved(spec.type, spec.value, None, None, None, None, spec.rule)
+
+
+def _mention_period(result: Resolved) -> Period:
+    """What later anaphora count from: a range of days counts from its last day."""
+    _, _, last = result.value.partition("/")
+    if len(last) == 10 and result.date_end is not None:
+        return periods.day_period(result.date_end)
+    return Period(result.value, result.date_start, result.date_end, result.granularity)
+
+
+def _build(spec: Calendar, year: int) -> Period | None:
+    """The period `spec` names in `year`, None if there is no such day (February 30)."""
+    if not 1 <= year <= 9998:
+        return None
+    if spec.month is not None and spec.day is not None:
+        try:
+            return periods.day_period(date(year, spec.month, spec.day))
+        except ValueError:
+            return None
+    if spec.month is not None:
+        return periods.month_period(year, spec.month)
+    if spec.quarter is not None:
+        return periods.quarter_period(year, spec.quarter)
+    if spec.half is not None:
+        return periods.half_period(year, spec.half)
+    if spec.season is not None:
+        return periods.season_period(year, spec.season)
+    return periods.year_period(year)
+
+
+def _yearless(spec: object) -> bool:
+    return (
+        isinstance(spec, Calendar)
+        and spec.year is None
+        and spec.year_offset is None
+        and spec.decade is None
+        and spec.century is None
+    )
+
+
+def _distance(period: Period, day: date) -> int:
+    if period.start <= day <= period.end:
+        return 0
+    return min(abs((period.start - day).days), abs((period.end - day).days))
+
+
+def _nearest_weekday(day: date, weekday: int, sign: int) -> date:
+    """The closest `weekday` strictly before (sign -1) or after (sign +1) `day`."""
+    if sign > 0:
+        return day + timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
+    return day - timedelta(days=(day.weekday() - weekday - 1) % 7 + 1)
