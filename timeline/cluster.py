@@ -83,7 +83,7 @@ def best_match(
     words_cache: dict[int, list[Bag]] | None = None,
 ) -> Event | None:
     words_cache = {} if words_cache is None else words_cache
-    mine = Bag.of(candidate.quote, focus=candidate.title)
+    mine = Bag.of(candidate.quote, focus=candidate.focus or candidate.title)
     best: tuple[float, Event] | None = None
     for event in neighbours(story=story, start=candidate.date_start, end=candidate.date_end):
         relation = date_relation(
@@ -160,7 +160,11 @@ def date_relation(first: tuple[date, date], second: tuple[date, date]) -> str | 
 
 
 def _event_words(event: Event) -> list[Bag]:
-    return [Bag.of(c.quote, focus=make_title(c.quote)) for c in event.citations.all()]
+    """The event as its citations tell it, and as its title says (editors retitle events;
+    merged-away events keep only their title)."""
+    return [Bag.of(event.title, focus=event.title)] + [
+        Bag.of(c.quote, focus=make_title(c.quote)) for c in event.citations.all()
+    ]
 
 
 def _create_event(story: Story, candidate: Candidate) -> Event:
@@ -264,7 +268,7 @@ def describe_disagreement(event: Event) -> str:
             f"Sources differ on the date: {describe_interval(event.date_start, event.date_end, event.granularity)} "
             f"vs {said}."
         )
-    by_unit: dict[str, dict[int, set[int]]] = {}
+    by_unit: dict[str, dict[int, set[float]]] = {}
     for citation in citations:
         for unit, values in figures_in(citation.quote).items():
             by_unit.setdefault(unit, {}).setdefault(citation.article_id, set()).update(values)
@@ -275,11 +279,15 @@ def describe_disagreement(event: Event) -> str:
         claims = {article_id: max(values) for article_id, values in per_article.items()}
         if len(set(claims.values())) > 1:
             said = " vs ".join(
-                f"{value:,} ({names[article_id]})"
+                f"{_number(value)} ({names[article_id]})"
                 for article_id, value in sorted(claims.items(), key=lambda item: item[1])
             )
             parts.append(f"Sources differ on the number of {unit}: {said}.")
     return " ".join(parts)
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if value.is_integer() else f"{value:,}"
 
 
 def _source(article: Article) -> str:

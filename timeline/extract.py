@@ -88,7 +88,8 @@ class Candidate:
     end: int
     expression: TemporalExpression | None
     tokens: frozenset[str] = field(default_factory=frozenset)
-    figures: dict[str, set[int]] = field(default_factory=dict)
+    figures: dict[str, set[float]] = field(default_factory=dict)
+    focus: str = ""  # the words that say what happened: the title, or the date's own clause
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -201,17 +202,38 @@ def extract_events(
         if inside:
             if _is_question(sentence):
                 continue
-            for expression in _event_dates(sentence, inside):
+            dates = _event_dates(sentence, inside)
+            for expression in dates:
                 # A sentence in the present ("members vote on October 3") tells an event
                 # only when its date lies ahead.
                 if not _tells_an_event(sentence.text) and not (
                     expression.date_start > article.published_on
                 ):
                     continue
-                candidates.append(_candidate(article, sentence, expression))
+                candidate = _candidate(article, sentence, expression)
+                if len(dates) > 1:
+                    candidate.focus = _clause_around(sentence, expression)
+                candidates.append(candidate)
         elif sentence is lead and _tells_news_in_past(sentence.text):
             candidates.append(_candidate(article, sentence, None))
     return candidates
+
+
+_CLAUSE_SPLIT = re.compile(r",\s|;\s|\s(?:and|but|while|after|before|when|then)\s")
+
+
+def _clause_around(sentence: Sentence, expression: TemporalExpression) -> str:
+    """The part of a sentence that goes with one of its dates: "… and was put out on March 5"."""
+    at = expression.start - sentence.start
+    start = 0
+    end = len(sentence.text)
+    for match in _CLAUSE_SPLIT.finditer(sentence.text):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() >= at + len(expression.text):
+            end = match.start()
+            break
+    return sentence.text[start:end]
 
 
 def _dates_something(expression: TemporalExpression, *, published: date) -> bool:
@@ -319,9 +341,11 @@ def _candidate(
         start, end, granularity = event_interval(
             expression.date_start, expression.date_end, expression.granularity
         )
+    title = make_title(sentence.text, expression_text=expression.text if expression else "")
     return Candidate(
         article=article,
-        title=make_title(sentence.text, expression_text=expression.text if expression else ""),
+        title=title,
+        focus=title,
         summary=trim_words(sentence.text, 60),
         date_start=start,
         date_end=end,

@@ -75,7 +75,28 @@ def name_tokens(text: str) -> set[str]:
     return {token for token, is_name in _tokens(text) if is_name}
 
 
+# News says the same thing many ways; these paraphrases of event verbs count as one word.
+_PARAPHRASES = [
+    (re.compile(p, re.IGNORECASE), word)
+    for p, word in [
+        (r"\b(?:put out|doused|extinguish\w*)\b", "extinguish"),
+        (r"\b(?:called in|summon\w*)\b", "summon"),
+        (r"\b(?:walk\w* (?:off|out)(?: the job)?|walkouts?|went on strike|stoppages?)\b", "strike"),
+        (r"\b(?:run again|running again|resum\w*|restart\w*|returned)\b", "resume"),
+        (r"\b(?:killed|died|dead)\b", "death"),
+        (r"\b(?:signed|signing|concluded)\b", "sign"),
+    ]
+]
+
+
+def _canonical(text: str) -> str:
+    for pattern, word in _PARAPHRASES:
+        text = pattern.sub(word, text)
+    return text
+
+
 def _tokens(text: str) -> Iterator[tuple[str, bool]]:
+    text = _canonical(text)
     for match in _WORD.finditer(text):
         word = match.group(0)
         lower = word.lower()
@@ -137,7 +158,7 @@ def similarity(first: Bag, second: Bag, *, background: frozenset[str]) -> float:
     return shared / norm
 
 
-def figures_in(text: str) -> dict[str, set[int]]:
+def figures_in(text: str) -> dict[str, set[float]]:
     """Counts the sentence gives, by what they count: {"troops": {12000}}."""
     figures: dict[str, set[int]] = {}
     for match in _FIGURE.finditer(text):
@@ -156,7 +177,7 @@ def figures_in(text: str) -> dict[str, set[int]]:
         if scale:
             value *= _SCALE[scale.strip().lower()]
         unit = _UNIT_SYNONYMS.get(unit, unit)
-        if value < 10 or unit in STOPWORDS:
+        if unit in STOPWORDS:
             continue
-        figures.setdefault(unit, set()).add(int(value))
+        figures.setdefault(unit, set()).add(value)
     return figures

@@ -23,10 +23,34 @@ from .conftest import found, only
             "2024-10-21",
             "day",
         ),
-        ("The law takes effect on January 1, 2025.", "2024-12-01", "January 1, 2025", "2025-01-01", "day"),
-        ("The filing dated 2024-10-21 shows a loss.", "2024-10-25", "2024-10-21", "2024-10-21", "day"),
-        ("Sales rose in the first quarter of 2024.", "2024-10-21", "the first quarter of 2024", "2024-Q1", "quarter"),
-        ("Production will rise in the second half of 2025.", "2024-10-21", "the second half of 2025", "2025-H2", "range"),
+        (
+            "The law takes effect on January 1, 2025.",
+            "2024-12-01",
+            "January 1, 2025",
+            "2025-01-01",
+            "day",
+        ),
+        (
+            "The filing dated 2024-10-21 shows a loss.",
+            "2024-10-25",
+            "2024-10-21",
+            "2024-10-21",
+            "day",
+        ),
+        (
+            "Sales rose in the first quarter of 2024.",
+            "2024-10-21",
+            "the first quarter of 2024",
+            "2024-Q1",
+            "quarter",
+        ),
+        (
+            "Production will rise in the second half of 2025.",
+            "2024-10-21",
+            "the second half of 2025",
+            "2025-H2",
+            "range",
+        ),
         ("The war ended in 1953.", "2024-10-18", "1953", "1953", "year"),
         ("Fighting intensified in late 2023.", "2024-10-21", "late 2023", "2023", "year"),
     ],
@@ -53,11 +77,15 @@ def test_season_interval_is_meteorological():
 
 
 def test_numeric_date_is_parsed_by_dateparser_month_first():
-    assert found("The memo dated 10/21/2024 leaked.", "2024-10-25") == [("10/21/2024", "2024-10-21")]
+    assert found("The memo dated 10/21/2024 leaked.", "2024-10-25") == [
+        ("10/21/2024", "2024-10-21")
+    ]
 
 
 def test_numeric_date_with_day_above_twelve_reads_day_first():
-    assert found("The memo dated 21/10/2024 leaked.", "2024-10-25") == [("21/10/2024", "2024-10-21")]
+    assert found("The memo dated 21/10/2024 leaked.", "2024-10-25") == [
+        ("21/10/2024", "2024-10-21")
+    ]
 
 
 def test_date_with_clock_time_is_one_time_expression():

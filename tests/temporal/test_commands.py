@@ -43,7 +43,9 @@ def test_tag_dates_batch_mode(tmp_path, capsys):
     assert rows == [
         {
             "doc_id": "a",
-            "timexes": [{"start": 0, "end": 9, "text": "Last week", "type": "DATE", "value": "2024-W42"}],
+            "timexes": [
+                {"start": 0, "end": 9, "text": "Last week", "type": "DATE", "value": "2024-W42"}
+            ],
         },
         {"doc_id": "b", "timexes": []},
     ]
@@ -104,7 +106,9 @@ def test_evaluate_dates_lists_a_miss_with_context(tmp_path, capsys):
         "doc_id": "g",
         "dct": "2024-10-21",
         "text": "It happened in the Douglas era.",
-        "timexes": [{"start": 19, "end": 30, "text": "Douglas era", "type": "DATE", "value": "PAST_REF"}],
+        "timexes": [
+            {"start": 19, "end": 30, "text": "Douglas era", "type": "DATE", "value": "PAST_REF"}
+        ],
     }
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(gold), encoding="utf-8")

@@ -8,15 +8,40 @@ from .conftest import only
 @pytest.mark.parametrize(
     ("text", "dct", "span", "value"),
     [
-        ("Ships docked between October 8 and 13.", "2024-10-21", "October 8 and 13", "2024-10-08/2024-10-13"),
+        (
+            "Ships docked between October 8 and 13.",
+            "2024-10-21",
+            "October 8 and 13",
+            "2024-10-08/2024-10-13",
+        ),
         ("The festival runs 8-13 October.", "2024-09-01", "8-13 October", "2024-10-08/2024-10-13"),
-        ("The festival runs October 8–13, 2024.", "2024-09-01", "October 8–13, 2024", "2024-10-08/2024-10-13"),
-        ("Construction is planned from June to August.", "2025-02-10", "June to August", "2025-06/2025-08"),
+        (
+            "The festival runs October 8–13, 2024.",
+            "2024-09-01",
+            "October 8–13, 2024",
+            "2024-10-08/2024-10-13",
+        ),
+        (
+            "Construction is planned from June to August.",
+            "2025-02-10",
+            "June to August",
+            "2025-06/2025-08",
+        ),
         ("Output grew between 2019 and 2021.", "2024-10-21", "2019 and 2021", "2019/2021"),
         ("Trade doubled from 2010 to 2020.", "2024-10-21", "2010 to 2020", "2010/2020"),
         ("The 2009-2011 plan failed.", "2024-10-21", "2009-2011", "2009/2011"),
-        ("From Monday to Wednesday, rail workers walked out.", "2024-10-21", "Monday to Wednesday", "2024-10-14/2024-10-16"),
-        ("Work was halted from December to February.", "2024-10-21", "December to February", "2023-12/2024-02"),
+        (
+            "From Monday to Wednesday, rail workers walked out.",
+            "2024-10-21",
+            "Monday to Wednesday",
+            "2024-10-14/2024-10-16",
+        ),
+        (
+            "Work was halted from December to February.",
+            "2024-10-21",
+            "December to February",
+            "2023-12/2024-02",
+        ),
     ],
 )
 def test_range_is_one_expression(text, dct, span, value):

@@ -21,7 +21,8 @@ MAX_TERMS = 12
 
 def search_pattern(query: str) -> re.Pattern[str] | None:
     """Each word of the search, case-insensitively: search matches words, not the phrase."""
-    words = sorted(set(re.findall(r"[^\W_]{2,}", query or ""))[:MAX_TERMS], key=len, reverse=True)
+    words = list(dict.fromkeys(re.findall(r"[^\W_]{2,}", query or "")))[:MAX_TERMS]
+    words.sort(key=len, reverse=True)
     if not words:
         return None
     return re.compile("(" + "|".join(re.escape(word) for word in words) + ")", re.IGNORECASE)
@@ -82,6 +83,9 @@ def span_label(first, last) -> str:
     year = f" {last.date_end:%Y}"
     if left.endswith(year) and right.endswith(year) and left != year.strip():
         left = left[: -len(year)]
+        month = f" {last.date_end:%b}"
+        if left.endswith(month) and right.endswith(month + year) and left[: -len(month)].isdigit():
+            left = left[: -len(month)]
     return f"{left} – {right}"
 
 

@@ -7,9 +7,11 @@ import re
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # Checked before the past cues: "was expected to arrive on Friday" looks ahead.
 _FUTURE = re.compile(
-    r"\b(?:(?:will|would|shall|should|could|may|might|to|going to)\s+(?:not\s+)?be\s+\w+|will|won't|shall|would|going to|plans?|planned|planning|scheduled|set to|"
-    r"expected|expects?|due|intends?|aims? to|hopes? to|wants? to|seeks? to|forecast|to be|is to|are to|could|may|might|"
-    r"should|upcoming|until|till|next|tomorrow|coming|later|proposed|begins?|starts?|opens?)\b",
+    r"\b(?:(?:will|would|shall|should|could|may|might|to|going to)\s+(?:not\s+)?be\s+\w+|"
+    r"will|won't|shall|would|going to|plans?|planned|planning|scheduled|set to|expected|"
+    r"expects?|due|intends?|aims? to|hopes? to|wants? to|seeks? to|forecast|to be|is to|"
+    r"are to|could|may|might|should|upcoming|until|till|next|tomorrow|coming|later|proposed|"
+    r"begins?|starts?|opens?)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(

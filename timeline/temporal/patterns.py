@@ -35,17 +35,18 @@ Builder = Callable[[re.Match[str], str], Found | None]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A pattern, its builder, and a cheap trigger every match must contain.
+    """A pattern, its builder, and the words one of which every match contains.
 
-    The tagger runs `pattern` only over lines where `trigger` (searched in the lower-cased
-    text) occurs: most lines of an article hold no month name, so most scans are skipped.
+    `keys` are lower-case words, or token classes "#year" (four digits), "#num" (any
+    number), "#decade" ("1950s", "80s"). The tagger runs `pattern` only near those words:
+    most of an article holds no month name, so most of each scan is skipped.
     """
 
     name: str
     pattern: re.Pattern[str]
     build: Builder
     priority: int  # breaks ties between equally long matches: lower wins
-    trigger: re.Pattern[str] | None = None
+    keys: frozenset[str] = frozenset()
 
 
 # -- regex fragments ---------------------------------------------------------------------------
@@ -86,38 +87,204 @@ _NUMBER = (
     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
     r"(?:\s+and\s+a\s+half)?)"
 )
-_VAGUE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|recent|the\s+(?:past|last|next|coming|following)(?:\s+few)?)"
-_UNIT = r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
+_VAGUE = (
+    r"(?:several|a\s+few|few|many|some|a\s+number\s+of|recent|"
+    r"the\s+(?:past|last|next|coming|following)(?:\s+few)?)"
+)
+_UNIT = (
+    r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
+    r"centur(?:y|ie))s?"
+)
 _DASH = r"(?:-|–|—)"
 _APOSTROPHE = "['’]"
 
 # Words that make a bare number or month name read as a date.
 _DATE_PREPOSITIONS = frozenset(
-    "in on since until till by during before after from through throughout between around "
-    "circa early mid late last next this of to and or than as".split()
+    [
+        "in",
+        "on",
+        "since",
+        "until",
+        "till",
+        "by",
+        "during",
+        "before",
+        "after",
+        "from",
+        "through",
+        "throughout",
+        "between",
+        "around",
+        "circa",
+        "early",
+        "mid",
+        "late",
+        "last",
+        "next",
+        "this",
+        "of",
+        "to",
+        "and",
+        "or",
+        "than",
+        "as",
+    ]
 )
 _STRONG_MONTH_CONTEXT = frozenset(
-    "in on since until till by during before after from through throughout early mid late "
-    "last next this of".split()
+    [
+        "in",
+        "on",
+        "since",
+        "until",
+        "till",
+        "by",
+        "during",
+        "before",
+        "after",
+        "from",
+        "through",
+        "throughout",
+        "early",
+        "mid",
+        "late",
+        "last",
+        "next",
+        "this",
+        "of",
+    ]
 )
 _OF_HEADS = frozenset(
-    "end beginning start middle half part rest remainder course spring summer autumn fall winter "
-    "class year month quarter close".split()
+    [
+        "end",
+        "beginning",
+        "start",
+        "middle",
+        "half",
+        "part",
+        "rest",
+        "remainder",
+        "course",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "class",
+        "year",
+        "month",
+        "quarter",
+        "close",
+    ]
 )
 _COUNT_NOUNS = frozenset(
-    "people persons troops soldiers men women children workers jobs employees units points "
-    "votes seats dollars euros pounds yen miles kilometres kilometers km meters metres feet tons "
-    "tonnes barrels cars vehicles homes houses shares copies rounds players students members "
-    "residents refugees cases deaths victims of".split()
+    [
+        "people",
+        "persons",
+        "troops",
+        "soldiers",
+        "men",
+        "women",
+        "children",
+        "workers",
+        "jobs",
+        "employees",
+        "units",
+        "points",
+        "votes",
+        "seats",
+        "dollars",
+        "euros",
+        "pounds",
+        "yen",
+        "miles",
+        "kilometres",
+        "kilometers",
+        "km",
+        "meters",
+        "metres",
+        "feet",
+        "tons",
+        "tonnes",
+        "barrels",
+        "cars",
+        "vehicles",
+        "homes",
+        "houses",
+        "shares",
+        "copies",
+        "rounds",
+        "players",
+        "students",
+        "members",
+        "residents",
+        "refugees",
+        "cases",
+        "deaths",
+        "victims",
+        "of",
+    ]
 )
 _FUNCTION_WORDS = frozenset(
-    "and or but when as is was were will would has have had that which who where while with "
-    "for to in on at by from of than the a an it they he she we this these".split()
+    [
+        "and",
+        "or",
+        "but",
+        "when",
+        "as",
+        "is",
+        "was",
+        "were",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "that",
+        "which",
+        "who",
+        "where",
+        "while",
+        "with",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "of",
+        "than",
+        "the",
+        "a",
+        "an",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "this",
+        "these",
+    ]
 )
 _WEEKDAY_NAME_PREFIXES = frozenset(
-    "black good cyber super ash holy bloody blue manic maundy palm man girl easter".split()
+    [
+        "black",
+        "good",
+        "cyber",
+        "super",
+        "ash",
+        "holy",
+        "bloody",
+        "blue",
+        "manic",
+        "maundy",
+        "palm",
+        "man",
+        "girl",
+        "easter",
+    ]
 )
-_DURATION_LEADS = frozenset("over within for during throughout in".split())
+_DURATION_LEADS = frozenset(["over", "within", "for", "during", "throughout", "in"])
 _SUPERLATIVE_LEADS = re.compile(
     r"\b(?:first|lowest|highest|best|worst|biggest|largest|smallest|most|least|strongest|"
     r"weakest|fastest|time|times|level|levels)\W+(?:\w+\W+){0,3}$",
@@ -129,12 +296,39 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _trigger(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)  # searched in lower-cased text
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(words.split())
 
 
-_MONTH_TRIGGER = rf"\b(?:{_FULL_MONTHS}|(?:{_ABBR_MONTHS})\b)"
-_UNIT_TRIGGER = r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)"
+_MONTH_KEYS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
+_UNIT_KEYS = frozenset(
+    [
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "night",
+        "nights",
+        "week",
+        "weeks",
+        "fortnight",
+        "fortnights",
+        "month",
+        "months",
+        "quarter",
+        "quarters",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+    ]
+)
 
 
 def _month_number(word: str) -> int:
@@ -151,9 +345,7 @@ def _month_word_ok(word: str, *, with_day_or_year: bool) -> bool:
     bare = word.lower().rstrip(".")
     if bare in MONTH_ABBREVIATIONS and not (_is_capitalised(word) and with_day_or_year):
         return False
-    if bare in AMBIGUOUS_MONTHS and not _is_capitalised(word):
-        return False
-    return True
+    return not (bare in AMBIGUOUS_MONTHS and not _is_capitalised(word))
 
 
 def _valid_year(text: str) -> int | None:
@@ -591,18 +783,6 @@ def _build_duration(m: re.Match[str], text: str) -> Found | None:
     return m.start(), m.end(), Fixed("DURATION", value, "duration")
 
 
-def _build_bare_units(m: re.Match[str], text: str) -> Found | None:
-    unit = _unit(m.group("unit"))
-    letter, clock, _ = UNITS[unit]
-    if unit == "decade":
-        letter = "DE"
-    return (
-        m.start("span"),
-        m.end(),
-        Fixed("DURATION", _duration_value(None, letter, clock), "duration-vague"),
-    )
-
-
 def _build_set(m: re.Match[str], text: str) -> Found | None:
     if m.group("wd"):
         if not _is_capitalised(m.group("wd")):
@@ -816,14 +996,14 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_iso,
         0,
-        trigger=_trigger(r"\d{4}-\d"),
+        keys=_keys("#year"),
     ),
     Rule(
         "numeric-date",
         _compile(r"(?<![\w/.,-])\d{1,2}([/.])\d{1,2}\1(?:\d{4}|\d{2})(?![\w/-]|[.,]\d)"),
         _build_numeric,
         0,
-        trigger=_trigger(r"\d[/.]\d"),
+        keys=_keys("#num"),
     ),
     Rule(
         "month-day",
@@ -837,7 +1017,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_month_day,
         0,
-        trigger=_trigger(_MONTH_TRIGGER),
+        keys=_MONTH_KEYS,
     ),
     Rule(
         "day-month",
@@ -852,7 +1032,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_month_day,
         0,
-        trigger=_trigger(_MONTH_TRIGGER),
+        keys=_MONTH_KEYS,
     ),
     Rule(
         "month-day-range",
@@ -867,7 +1047,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_day_range,
         0,
-        trigger=_trigger(_MONTH_TRIGGER),
+        keys=_MONTH_KEYS,
     ),
     Rule(
         "day-month-range",
@@ -882,7 +1062,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_day_range,
         0,
-        trigger=_trigger(_MONTH_TRIGGER),
+        keys=_MONTH_KEYS,
     ),
     Rule(
         "month-year",
@@ -894,14 +1074,14 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_month_year,
         0,
-        trigger=_trigger(_MONTH_TRIGGER),
+        keys=_MONTH_KEYS,
     ),
     Rule(
         "month",
         _compile(rf"\b(?:(?P<which>last|this|next)\s+|{_MOD})?" + _month("mon")),
         _build_month,
         2,
-        trigger=_trigger(_MONTH_TRIGGER),
+        keys=_MONTH_KEYS,
     ),
     Rule(
         "year-range",
@@ -913,7 +1093,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_year_range,
         0,
-        trigger=_trigger(r"\d{4}"),
+        keys=_keys("#year"),
     ),
     Rule(
         "year",
@@ -922,7 +1102,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_year,
         3,
-        trigger=_trigger(r"\d{4}"),
+        keys=_keys("#year"),
     ),
     Rule(
         "decade",
@@ -932,7 +1112,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_decade,
         0,
-        trigger=_trigger(r"0['’]?s"),
+        keys=_keys("#decade #year"),
     ),
     Rule(
         "quarter",
@@ -945,7 +1125,7 @@ RULES: tuple[Rule, ...] = (
         ),
         lambda m, text: _build_quarter_any(m, text),
         0,
-        trigger=_trigger(r"quarter|q[1-4]"),
+        keys=_keys("quarter q1 q2 q3 q4"),
     ),
     Rule(
         "half",
@@ -956,7 +1136,7 @@ RULES: tuple[Rule, ...] = (
         ),
         lambda m, text: _build_half_any(m, text),
         0,
-        trigger=_trigger(r"half|h[12]"),
+        keys=_keys("half h1 h2"),
     ),
     Rule(
         "season",
@@ -966,7 +1146,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_season,
         1,
-        trigger=_trigger(r"spring|summer|autumn|fall|winter"),
+        keys=_keys("spring summer autumn fall winter"),
     ),
     Rule(
         "today",
@@ -977,7 +1157,7 @@ RULES: tuple[Rule, ...] = (
         ),
         lambda m, text: _build_today_any(m, text),
         0,
-        trigger=_trigger(r"today|yesterday|tomorrow|tonight|morning|afternoon|evening|night"),
+        keys=_keys("today yesterday tomorrow tonight morning afternoon evening night"),
     ),
     Rule(
         "relative",
@@ -988,7 +1168,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_relative,
         0,
-        trigger=_trigger(r"week|month|year|quarter|decade|centur"),
+        keys=_keys("week weekend month year quarter decade century"),
     ),
     Rule(
         "weekday",
@@ -999,14 +1179,14 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_weekday,
         1,
-        trigger=_trigger(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
+        keys=_keys("monday tuesday wednesday thursday friday saturday sunday"),
     ),
     Rule(
         "weekend",
         _compile(r"\b(?:(?P<which>this|last|next|past|coming)\s+|the\s+)(?P<w>weekend)\b"),
         _build_weekend,
         1,
-        trigger=_trigger(r"weekend"),
+        keys=_keys("weekend"),
     ),
     Rule(
         "boundary",
@@ -1016,11 +1196,12 @@ RULES: tuple[Rule, ...] = (
             + r"|"
             + _month("mon")
             + rf"(?:,?\s+{_year('year2')})?"
-            + r"|(?P<rel>the|this|last|next)\s+(?P<unit>day|week|month|year|quarter|decade|century)\b)"
+            + r"|(?P<rel>the|this|last|next)\s+"
+            + r"(?P<unit>day|week|month|year|quarter|decade|century)\b)"
         ),
         _build_boundary,
         0,
-        trigger=_trigger(r"(?:beginning|start|end|middle|close)\s+of"),
+        keys=_keys("beginning start end middle close"),
     ),
     Rule(
         "offset",
@@ -1030,14 +1211,14 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_offset,
         0,
-        trigger=_trigger(r"ago|earlier|later|before|after|from\s+now|hence"),
+        keys=_keys("ago earlier later before after hence now"),
     ),
     Rule(
         "in-future",
         _compile(rf"\bin\s+(?P<num>{_NUMBER})\s+{_UNIT}\b(?!\s*(?:-|old|ago|later|earlier))"),
         _build_in_future,
         1,
-        trigger=_trigger(_UNIT_TRIGGER),
+        keys=_UNIT_KEYS,
     ),
     Rule(
         "anaphor",
@@ -1047,7 +1228,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_anaphor,
         1,
-        trigger=_trigger(r"that|same"),
+        keys=_keys("day week month year morning afternoon evening night"),
     ),
     Rule(
         "anaphor-step",
@@ -1057,14 +1238,14 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_anaphor_step,
         0,
-        trigger=_trigger(r"next|following|previous|preceding|prior"),
+        keys=_keys("next following previous preceding prior"),
     ),
     Rule(
         "anaphor-before-after",
         _compile(r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|previous)\b"),
         _build_anaphor_before_after,
         0,
-        trigger=_trigger(r"before|after|previous"),
+        keys=_keys("before after previous"),
     ),
     Rule(
         "duration",
@@ -1075,7 +1256,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_duration,
         5,
-        trigger=_trigger(_UNIT_TRIGGER),
+        keys=_UNIT_KEYS,
     ),
     Rule(
         "vague-duration",
@@ -1087,7 +1268,7 @@ RULES: tuple[Rule, ...] = (
         ),
         lambda m, text: _build_vague_any(m, text),
         4,
-        trigger=_trigger(_UNIT_TRIGGER),
+        keys=_UNIT_KEYS,
     ),
     Rule(
         "set",
@@ -1101,7 +1282,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_set,
         0,
-        trigger=_trigger(r"every|each"),
+        keys=_keys("every each"),
     ),
     Rule(
         "frequency",
@@ -1111,16 +1292,14 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_frequency,
         0,
-        trigger=_trigger(_UNIT_TRIGGER),
+        keys=_UNIT_KEYS,
     ),
     Rule(
         "adverb-set",
         _compile(r"\b(?:" + "|".join(_ADVERB_SETS) + r")\b"),
         _build_adverb_set,
         1,
-        trigger=_trigger(
-            r"annual|yearly|monthly|weekly|daily|nightly|hourly|quarterly|bian|bienn|fortnightly"
-        ),
+        keys=frozenset(_ADVERB_SETS),
     ),
     Rule(
         "ref",
@@ -1131,16 +1310,14 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_ref,
         2,
-        trigger=_trigger(
-            r"now|currently|recently|lately|these\s+days|present|future|past|time\s+being|term"
-        ),
+        keys=_keys("now currently recently lately nowadays days present future past being term"),
     ),
     Rule(
         "clock",
         _compile(r"(?<![\w:.,$£€-])" + _CLOCK + r"(?![\w:]|[.,]\d)"),
         _build_clock,
         1,
-        trigger=_trigger(r"\d[:.]\d|\d\s*[ap]\.?\s?m"),
+        keys=_keys("#num"),
     ),
     Rule(
         "military-time",
@@ -1149,14 +1326,14 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_military,
         0,
-        trigger=_trigger(r"utc|gmt|hours|hrs|\dz"),
+        keys=_keys("utc gmt hours hrs z"),
     ),
     Rule(
         "apostrophe-year",
         _compile(r"(?<![\w'’])['’](?P<yy>\d{2})\b(?![’'\w])"),
         lambda m, text: _build_short_year(m, text),
         2,
-        trigger=_trigger(r"['’]\d\d"),
+        keys=_keys("#num"),
     ),
     Rule(
         "the-day",
@@ -1166,7 +1343,7 @@ RULES: tuple[Rule, ...] = (
         ),
         lambda m, text: _build_the_day(m, text),
         1,
-        trigger=_trigger(r"the\s+day"),
+        keys=_keys("day"),
     ),
     Rule(
         "same-period-last-year",
@@ -1176,7 +1353,7 @@ RULES: tuple[Rule, ...] = (
         ),
         lambda m, text: _build_same_period(m, text),
         0,
-        trigger=_trigger(r"same"),
+        keys=_keys("same"),
     ),
     Rule(
         "over-the-years",
@@ -1191,14 +1368,14 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         1,
-        trigger=_trigger(r"over\s+the"),
+        keys=_keys("over"),
     ),
     Rule(
         "that-time",
         _compile(r"\bthat\s+time\b"),
         _build_that_time,
         1,
-        trigger=_trigger(r"that\s+time"),
+        keys=_keys("time"),
     ),
     Rule(
         "single-day",
@@ -1209,14 +1386,14 @@ RULES: tuple[Rule, ...] = (
             Fixed("DURATION", "P1" + UNITS.get(m.group("unit").lower(), ("D",))[0], "duration"),
         ),
         1,
-        trigger=_trigger(r"single"),
+        keys=_keys("single"),
     ),
     Rule(
         "noon",
         _compile(r"\b(?:noon|midnight)\b"),
         _build_noon,
         1,
-        trigger=_trigger(r"noon|midnight"),
+        keys=_keys("noon midnight"),
     ),
     Rule(
         "holiday",
@@ -1230,7 +1407,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_holiday,
         1,
-        trigger=_trigger(r"christmas|new\s+year|boxing|valentine|halloween|independence"),
+        keys=_keys("christmas year boxing valentine halloween independence"),
     ),
 )
 
@@ -1265,12 +1442,6 @@ def _build_vague_any(m: re.Match[str], text: str) -> Found | None:
     for span, unit in (("span", "unit"), ("span2", "unit2"), ("span3", "unit3")):
         if m.group(span):
             word = _unit(m.group(unit))
-            if span == "span" and " ".join(m.group(span).lower().split()[:2]) in (
-                "the following",
-                "the next",
-                "the coming",
-            ):
-                pass
             letter, clock, _ = UNITS[word]
             if word == "decade":
                 letter = "DE"

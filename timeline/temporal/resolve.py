@@ -131,7 +131,9 @@ class Resolver:
             or (spec.day is not None and abs((same.start - dct).days) <= _SAME_YEAR_DAYS)
         ):
             return same
-        candidates = [p for year in (dct.year - 1, dct.year, dct.year + 1) if (p := _build(spec, year))]
+        candidates = [
+            p for year in (dct.year - 1, dct.year, dct.year + 1) if (p := _build(spec, year))
+        ]
         if not candidates:
             return None
         tense = direction(self.text, start, end)
@@ -266,7 +268,11 @@ class Resolver:
                 if mention.start < sentence:
                     break
                 if mention.period.granularity == "day":
-                    day, anchor, rule = mention.period.start, mention.period.start, "time-of-day-mention"
+                    day, anchor, rule = (
+                        mention.period.start,
+                        mention.period.start,
+                        "time-of-day-mention",
+                    )
                     break
         if spec.part_of_day:
             value = f"{day.isoformat()}T{spec.part_of_day}"

@@ -62,7 +62,11 @@ def prf(hits: int, system: int, gold: int) -> tuple[float, float, float]:
 
 def scores(counts: Counts) -> dict[str, float]:
     out: dict[str, float] = {}
-    for name, hits in (("strict", counts.strict), ("relaxed", counts.relaxed), ("value", counts.value_ok)):
+    for name, hits in (
+        ("strict", counts.strict),
+        ("relaxed", counts.relaxed),
+        ("value", counts.value_ok),
+    ):
         p, r, f = prf(hits, counts.system, counts.gold)
         out[f"{name}_p"], out[f"{name}_r"], out[f"{name}_f1"] = p, r, f
     out["type_accuracy"] = counts.type_ok / counts.relaxed if counts.relaxed else 0.0
@@ -137,9 +141,7 @@ def _context(text: str, timex: dict) -> str:
     return " ".join(f"{before}[[{text[start:end]}]]{after}".split())
 
 
-def evaluate(
-    documents: Iterable[dict], tagger: Callable[[str, date], list] = tag
-) -> Report:
+def evaluate(documents: Iterable[dict], tagger: Callable[[str, date], list] = tag) -> Report:
     """Tag every gold document and score it. Each document: doc_id, dct, text, timexes."""
     report = Report()
     for document in documents:
@@ -205,9 +207,7 @@ def format_report(report: Report) -> str:
     lines.append(f"type accuracy (relaxed matches): {s['type_accuracy']:.3f}")
     lines.append(f"value accuracy (relaxed matches): {s['value_accuracy']:.3f}")
     lines.append("")
-    lines.append(
-        f"{'type':<10}{'gold':>6}{'system':>8}{'rel P':>8}{'rel R':>8}{'val acc':>9}"
-    )
+    lines.append(f"{'type':<10}{'gold':>6}{'system':>8}{'rel P':>8}{'rel R':>8}{'val acc':>9}")
     for name in sorted(report.by_type):
         counts = report.by_type[name]
         precision = counts.relaxed / counts.system if counts.system else 0.0
@@ -225,5 +225,7 @@ def format_errors(report: Report) -> str:
     for error in report.errors:
         gold = f"{error.gold['type']} {error.gold['value']}" if error.gold else "-"
         system = f"{error.system['type']} {error.system['value']}" if error.system else "-"
-        lines.append(f"{error.kind:<12} {error.doc_id}: gold={gold} system={system} | {error.context}")
+        lines.append(
+            f"{error.kind:<12} {error.doc_id}: gold={gold} system={system} | {error.context}"
+        )
     return "\n".join(lines)

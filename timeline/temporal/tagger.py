@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -56,21 +57,26 @@ def tag(text: str, dct: date) -> list[Timex]:
     return timexes
 
 
+# How far around a key word an expression can reach: "the 8 and 13 of October" starts
+# before "october", "October 21, 2024 at 10:07:57 a.m. UTC" runs on after it.
+_BEFORE_KEY = 50
+_AFTER_KEY = 80
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
 def _find(text: str) -> list[_Candidate]:
-    lower = text.lower()
     lines = _line_spans(text)
     line_starts = [start for start, _ in lines]
-    lines_with: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    positions = _key_positions(text.lower())
+    windows_for: dict[frozenset[str], list[tuple[int, int]]] = {}
     found = []
     for rule in RULES:
-        if rule.trigger is None:
-            spans = lines
-        else:
-            spans = lines_with.get(rule.trigger)
-            if spans is None:
-                spans = lines_with[rule.trigger] = _lines_hit(rule.trigger, lower, lines, line_starts)
-        for line_start, line_end in spans:
-            for match in rule.pattern.finditer(text, line_start, line_end):
+        windows = windows_for.get(rule.keys)
+        if windows is None:
+            hits = sorted(p for key in rule.keys for p in positions.get(key, ()))
+            windows = windows_for[rule.keys] = _windows(hits, text, lines, line_starts)
+        for window_start, window_end in windows:
+            for match in rule.pattern.finditer(text, window_start, window_end):
                 if match.end() == match.start():
                     continue
                 built = rule.build(match, text)
@@ -83,6 +89,22 @@ def _find(text: str) -> list[_Candidate]:
                 if end > start:
                     found.append(_Candidate(start, end, rule.priority, spec))
     return found
+
+
+def _key_positions(lower: str) -> dict[str, list[int]]:
+    """Where each word, and each class of number, starts in the text."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for token in _TOKEN.finditer(lower):
+        word, start = token.group(), token.start()
+        if word[0].isdigit():
+            positions["#num"].append(start)
+            if len(word) == 4 and word.isdigit():
+                positions["#year"].append(start)
+            elif word.endswith("0s"):
+                positions["#decade"].append(start)
+        else:
+            positions[word].append(start)
+    return positions
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -98,19 +120,30 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
         start = end + 1
 
 
-def _lines_hit(
-    trigger: re.Pattern[str], lower: str, lines: list[tuple[int, int]], line_starts: list[int]
+def _windows(
+    hits: list[int], text: str, lines: list[tuple[int, int]], line_starts: list[int]
 ) -> list[tuple[int, int]]:
-    """The lines holding a match of `trigger`, in order, each once."""
-    hit: list[tuple[int, int]] = []
-    position = 0
-    while True:
-        match = trigger.search(lower, position)
-        if match is None:
-            return hit
-        line = lines[bisect_right(line_starts, match.start()) - 1]
-        hit.append(line)
-        position = line[1] + 1
+    """Merged stretches of text around each key word, within its line, cut at spaces.
+
+    Scanning these instead of the whole text is what keeps the tagger fast: a rule's
+    regex only ever runs near a word its matches must contain.
+    """
+    windows: list[tuple[int, int]] = []
+    for hit in hits:
+        if windows and hit + _AFTER_KEY <= windows[-1][1]:
+            continue  # already covered
+        line_start, line_end = lines[bisect_right(line_starts, hit) - 1]
+        start = max(line_start, hit - _BEFORE_KEY)
+        while start > line_start and not text[start - 1].isspace():
+            start -= 1
+        end = min(line_end, hit + _AFTER_KEY)
+        while end < line_end and not text[end].isspace():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -155,24 +188,14 @@ def _join(first: _Candidate, second: _Candidate, text: str) -> _Candidate | None
                 spec = Range(first.spec, second.spec)
                 return _Candidate(first.start, second.end, first.priority, spec)
     if _is_day(first.spec) and _is_bare_clock(second.spec) and _DAY_THEN_TIME.fullmatch(gap):
-        spec = Clock(
-            day=first.spec,
-            hour=second.spec.hour,
-            minute=second.spec.minute,
-            second=second.spec.second,
-            utc=second.spec.utc,
-        )
-        return _Candidate(first.start, second.end, first.priority, spec)
+        return _Candidate(first.start, second.end, first.priority, _on_day(second.spec, first.spec))
     if _is_bare_clock(first.spec) and _is_day(second.spec) and _TIME_THEN_DAY.fullmatch(gap):
-        spec = Clock(
-            day=second.spec,
-            hour=first.spec.hour,
-            minute=first.spec.minute,
-            second=first.spec.second,
-            utc=first.spec.utc,
-        )
-        return _Candidate(first.start, second.end, first.priority, spec)
+        return _Candidate(first.start, second.end, first.priority, _on_day(first.spec, second.spec))
     return None
+
+
+def _on_day(clock: Clock, day: object) -> Clock:
+    return Clock(day=day, hour=clock.hour, minute=clock.minute, second=clock.second, utc=clock.utc)
 
 
 def _is_range_end(spec: object) -> bool:

@@ -1,0 +1,186 @@
+"""Merging candidates into events: built by hand, so only the clustering is under test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.factories import ArticleFactory, CitationFactory, EventFactory, StoryFactory
+from timeline.cluster import merge_candidates, neighbours
+from timeline.extract import Candidate, date_kind, make_title
+from timeline.keywords import content_tokens, figures_in
+from timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def candidate(
+    story,
+    sentence: str,
+    start: date,
+    end: date | None = None,
+    granularity: str = "day",
+    *,
+    published: date = date(2024, 10, 21),
+) -> Candidate:
+    art = ArticleFactory(story=story, body=f"Intro sentence for this test. {sentence}",
+                         published_on=published)
+    at = art.body.index(sentence)
+    end = end or start
+    return Candidate(
+        article=art,
+        title=make_title(sentence),
+        summary=sentence,
+        date_start=start,
+        date_end=end,
+        granularity=granularity,
+        date_kind=date_kind(sentence, start=start, published=published),
+        quote=sentence,
+        start=at,
+        end=at + len(sentence),
+        expression=None,
+        tokens=frozenset(content_tokens(sentence)),
+        figures=figures_in(sentence),
+    )
+
+
+@pytest.fixture
+def story():
+    return StoryFactory(title="North Korean troops in Russia", slug="nk")
+
+
+OCT18 = date(2024, 10, 18)
+SUMMONS_A = "South Korea has summoned the Russian ambassador in Seoul to protest."
+SUMMONS_B = "South Korea's Foreign Ministry summoned the Russian ambassador in Seoul."
+
+
+def test_same_event_from_two_articles_becomes_one_event(story):
+    outcome = merge_candidates(
+        story=story,
+        candidates=[candidate(story, SUMMONS_A, OCT18), candidate(story, SUMMONS_B, OCT18)],
+    )
+    assert (outcome.proposed, outcome.merged) == (1, 1)
+    [event] = Event.objects.filter(story=story)
+    assert event.citations.count() == 2
+    assert event.status == Event.Status.PROPOSED
+
+
+def test_different_events_on_the_same_day_stay_apart(story):
+    merge_candidates(
+        story=story,
+        candidates=[
+            candidate(story, "President Yoon Suk Yeol convened an emergency security meeting.", OCT18),
+            candidate(story, "North Korea announced plans to send 12,000 troops to the war.", OCT18),
+        ],
+    )
+    assert Event.objects.filter(story=story).count() == 2
+
+
+def test_same_words_on_incompatible_dates_stay_apart(story):
+    merge_candidates(
+        story=story,
+        candidates=[
+            candidate(story, SUMMONS_A, date(2024, 10, 1)),
+            candidate(story, SUMMONS_B, date(2024, 10, 21)),
+        ],
+    )
+    assert Event.objects.filter(story=story).count() == 2
+
+
+def test_month_and_day_merge_keeping_the_day(story):
+    merge_candidates(
+        story=story,
+        candidates=[
+            candidate(story, "Putin and Kim signed a mutual defence treaty in Pyongyang.",
+                      date(2024, 6, 1), date(2024, 6, 30), "month"),
+            candidate(story, "Putin and Kim signed the mutual defence treaty in Pyongyang.",
+                      date(2024, 6, 19)),
+        ],
+    )
+    [event] = Event.objects.filter(story=story)
+    assert (event.date_start, event.date_end, event.granularity) == (
+        date(2024, 6, 19), date(2024, 6, 19), "day"
+    )
+
+
+def test_approved_event_gains_the_citation_but_keeps_status_and_dates(story):
+    event = EventFactory(story=story, title="South Korea summons the Russian ambassador",
+                         date_start=date(2024, 10, 1), date_end=date(2024, 10, 31),
+                         granularity="month", status=Event.Status.APPROVED)
+    CitationFactory(event=event, article=ArticleFactory(story=story, body=SUMMONS_A))
+    merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, date(2024, 10, 21))])
+    event.refresh_from_db()
+    assert event.citations.count() == 2
+    assert (event.status, event.granularity) == (Event.Status.APPROVED, "month")
+
+
+def test_rejected_event_stays_rejected_and_nothing_new_is_proposed(story):
+    event = EventFactory(story=story, status=Event.Status.REJECTED)
+    CitationFactory(event=event, article=ArticleFactory(story=story, body=SUMMONS_A))
+    outcome = merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
+    event.refresh_from_db()
+    assert (outcome.proposed, event.status) == (0, Event.Status.REJECTED)
+
+
+def test_candidate_matching_a_merged_event_joins_the_event_it_was_merged_into(story):
+    target = EventFactory(story=story, title="Summons", date_start=date(2024, 10, 1),
+                          date_end=date(2024, 10, 31), granularity="month")
+    merged = EventFactory(story=story, title="Summons", status=Event.Status.MERGED,
+                          merged_into=target)
+    CitationFactory(event=merged, article=ArticleFactory(story=story, body=SUMMONS_A))
+    merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
+    assert target.citations.count() == 1
+    assert merged.citations.count() == 1
+
+
+def test_sources_disagreeing_on_a_figure_are_recorded(story):
+    merge_candidates(
+        story=story,
+        candidates=[
+            candidate(story, "North Korea sent 10,000 troops to Russia's Far East by ship.", OCT18),
+            candidate(story, "North Korea sent 12,000 troops to Russia's Far East by ship.", OCT18),
+        ],
+    )
+    [event] = Event.objects.filter(story=story)
+    assert "10,000" in event.disagreement and "12,000" in event.disagreement
+
+
+def test_a_plan_that_happened_takes_the_date_of_what_happened(story):
+    merge_candidates(
+        story=story,
+        candidates=[
+            candidate(story, "The mediator will begin mediated talks with both sides.",
+                      date(2025, 9, 22), published=date(2025, 9, 17)),
+            candidate(story, "Both sides met for mediated talks at the mediator's office.",
+                      date(2025, 9, 22), date(2025, 9, 24), "range", published=date(2025, 9, 25)),
+        ],
+    )
+    [event] = Event.objects.filter(story=story)
+    assert (event.date_end, event.granularity, event.date_kind) == (
+        date(2025, 9, 24), "range", "happened"
+    )
+
+
+def test_neighbours_find_containing_periods_and_skip_far_events(story):
+    month = EventFactory(story=story, date_start=date(2024, 10, 1), date_end=date(2024, 10, 31),
+                         granularity="month")
+    year = EventFactory(story=story, date_start=date(2024, 1, 1), date_end=date(2024, 12, 31),
+                        granularity="year")
+    EventFactory(story=story, date_start=date(2024, 3, 1))
+    found = neighbours(story=story, start=OCT18, end=OCT18)
+    assert set(found) == {month, year}
+
+
+def test_neighbour_lookup_costs_the_same_queries_whatever_the_story_size(
+    story, django_assert_max_num_queries
+):
+    Event.objects.bulk_create(
+        [
+            Event(story=story, title=f"e{n}", date_start=date(2020, 1, 1 + n % 28),
+                  date_end=date(2020, 1, 1 + n % 28), granularity="day")
+            for n in range(300)
+        ]
+    )
+    with django_assert_max_num_queries(2):  # events, then their citations
+        neighbours(story=story, start=OCT18, end=OCT18)

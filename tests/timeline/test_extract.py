@@ -1,0 +1,217 @@
+"""Sentences and event candidates; dates are given by hand so the tagger does not matter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from articles.models import Article, TemporalExpression
+from timeline.extract import (
+    body_start,
+    event_interval,
+    extract_events,
+    make_title,
+    split_sentences,
+)
+
+PUBLISHED = date(2024, 10, 21)
+
+
+def article(body: str, published: date = PUBLISHED) -> Article:
+    return Article(title="t", body=body, published_on=published)
+
+
+def timex(
+    body: str,
+    text: str,
+    start: date | None,
+    end: date | None = None,
+    granularity: str = "day",
+    *,
+    type: str = "DATE",
+    value: str = "",
+    occurrence: int = 0,
+) -> TemporalExpression:
+    at = -1
+    for _ in range(occurrence + 1):
+        at = body.index(text, at + 1)
+    return TemporalExpression(
+        start=at,
+        end=at + len(text),
+        text=text,
+        type=type,
+        value=value or (start.isoformat() if start else "P1D"),
+        date_start=start,
+        date_end=end or start,
+        granularity=granularity,
+    )
+
+
+def test_split_sentences_keeps_exact_offsets():
+    body = "First one here. Second one follows!\nThird on a new line."
+    sentences = split_sentences(body)
+    assert [s.text for s in sentences] == [
+        "First one here.",
+        "Second one follows!",
+        "Third on a new line.",
+    ]
+    assert all(body[s.start : s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Troops left the U.S. Army base. Then they flew.",
+        "Dr. Kim met Mr. Park on Oct. 3 in Seoul. Then they flew.",
+        "Jane K. Doe arrived at 9 a.m. Monday. Then they flew.",
+    ],
+)
+def test_split_sentences_does_not_break_after_abbreviations(body):
+    assert len(split_sentences(body)) == 2
+
+
+def test_split_sentences_keeps_closing_quote_with_its_sentence():
+    body = "Kim stated, “We will respond jointly.” The ministry agreed."
+    first, second = split_sentences(body)
+    assert first.text.endswith("jointly.”")
+    assert second.text == "The ministry agreed."
+
+
+def test_short_line_without_final_period_is_a_heading():
+    sentences = split_sentences("NATO Expresses Concerns Over Troop Movements\nA sentence here.")
+    assert [s.is_heading for s in sentences] == [True, False]
+
+
+def test_body_start_skips_date_line_and_title():
+    body = "Date: 2024-10-21\nA short title\n\nThe story starts here."
+    assert body[body_start(body) :].startswith("The story starts here.")
+
+
+def test_reported_event_is_dated_by_what_happened_not_by_the_telling():
+    body = "Officials said on Tuesday that troops arrived in June."
+    expressions = [
+        timex(body, "Tuesday", date(2024, 10, 15)),
+        timex(body, "June", date(2024, 6, 1), date(2024, 6, 30), "month"),
+    ]
+    [candidate] = extract_events(article=article(body), expressions=expressions)
+    assert (candidate.date_start, candidate.date_end) == (date(2024, 6, 1), date(2024, 6, 30))
+    assert candidate.granularity == "month"
+
+
+def test_this_year_only_frames_the_article():
+    body = "Intro line that is a long first sentence with enough words in it. Trade grew this year."
+    expressions = [timex(body, "this year", date(2024, 1, 1), date(2024, 12, 31), "year")]
+    assert extract_events(article=article(body), expressions=expressions) == []
+
+
+def test_durations_and_sets_date_no_event():
+    body = "The rule is old. Talks lasted three days and the council met every week."
+    expressions = [
+        timex(body, "three days", None, type="DURATION", granularity=""),
+        timex(body, "every week", None, type="SET", granularity=""),
+    ]
+    assert extract_events(article=article(body), expressions=expressions) == []
+
+
+def test_present_ref_dates_no_event():
+    body = "The rule is old. Troops are currently deployed."
+    expressions = [timex(body, "currently", PUBLISHED, granularity="open", value="PRESENT_REF")]
+    assert extract_events(article=article(body), expressions=expressions) == []
+
+
+def test_undated_lead_sentence_in_the_past_is_dated_by_publication():
+    body = "South Korea has summoned the Russian ambassador.\nMore details followed later."
+    [candidate] = extract_events(article=article(body), expressions=[])
+    assert (candidate.date_start, candidate.granularity) == (PUBLISHED, "day")
+    assert candidate.expression is None
+    assert candidate.quote == "South Korea has summoned the Russian ambassador."
+
+
+def test_undated_sentence_after_the_lead_yields_nothing():
+    body = "Seoul protests the deployment.\nThe ministry has summoned the ambassador."
+    assert extract_events(article=article(body), expressions=[]) == []
+
+
+def test_sentence_with_two_separate_dates_yields_two_candidates():
+    body = "The intro is here. The fire started on March 3 and was put out on March 5."
+    expressions = [
+        timex(body, "March 3", date(2025, 3, 3)),
+        timex(body, "March 5", date(2025, 3, 5)),
+    ]
+    candidates = extract_events(article=article(body, date(2025, 3, 7)), expressions=expressions)
+    assert [c.date_start for c in candidates] == [date(2025, 3, 3), date(2025, 3, 5)]
+    assert candidates[0].quote == candidates[1].quote
+
+
+def test_nested_dates_count_once_at_the_most_precise():
+    body = "The intro is here. The pact was signed in June, on June 19, in Pyongyang."
+    expressions = [
+        timex(body, "June", date(2024, 6, 1), date(2024, 6, 30), "month"),
+        timex(body, "June 19", date(2024, 6, 19)),
+    ]
+    [candidate] = extract_events(article=article(body), expressions=expressions)
+    assert candidate.date_start == candidate.date_end == date(2024, 6, 19)
+
+
+def test_comparison_since_a_date_does_not_date_the_sentence():
+    body = "The intro is here. It was the first strike since a long stoppage in 2019."
+    expressions = [timex(body, "2019", date(2019, 1, 1), date(2019, 12, 31), "year")]
+    assert extract_events(article=article(body), expressions=expressions) == []
+
+
+def test_future_sentence_is_planned():
+    body = "The intro is here. Union members will vote on the agreement on October 3."
+    expressions = [timex(body, "October 3", date(2025, 10, 3))]
+    [candidate] = extract_events(article=article(body, date(2025, 9, 27)), expressions=expressions)
+    assert candidate.date_kind == "planned"
+
+
+def test_present_tense_sentence_with_future_date_is_planned():
+    body = "The intro is here. Members vote on Friday, October 3."
+    expressions = [timex(body, "Friday, October 3", date(2025, 10, 3))]
+    [candidate] = extract_events(article=article(body, date(2025, 9, 29)), expressions=expressions)
+    assert candidate.date_kind == "planned"
+
+
+def test_citation_span_is_the_sentence():
+    body = "The intro is here. Yoon convened a meeting on Friday."
+    expressions = [timex(body, "Friday", date(2024, 10, 18))]
+    [candidate] = extract_events(article=article(body), expressions=expressions)
+    assert body[candidate.start : candidate.end] == candidate.quote
+    assert candidate.quote == "Yoon convened a meeting on Friday."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "title"),
+    [
+        (
+            "On October 18, North Korea announced plans to send 12,000 troops, including "
+            "special forces, to the war.",
+            "October 18",
+            "North Korea announced plans to send 12,000 troops to the war",
+        ),
+        (
+            "Portmere's mayor, Helen Achterberg, announced an inquiry on Friday, saying so.",
+            "Friday",
+            "Portmere's mayor announced an inquiry on Friday",
+        ),
+        (
+            "In recent diplomatic tensions, South Korea has summoned the Russian ambassador, "
+            "Georgiy Zinoviev, demanding withdrawal.",
+            "",
+            "South Korea has summoned the Russian ambassador demanding withdrawal",
+        ),
+    ],
+)
+def test_make_title_keeps_who_did_what(sentence, expression, title):
+    assert make_title(sentence, expression_text=expression) == title
+
+
+def test_part_of_a_month_dates_an_event_in_that_month():
+    # "earlier this month" in an article of 18 October: the tagger clips at the 18th.
+    assert event_interval(date(2024, 10, 1), date(2024, 10, 18), "month") == (
+        date(2024, 10, 1),
+        date(2024, 10, 31),
+        "month",
+    )

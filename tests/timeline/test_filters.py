@@ -1,0 +1,57 @@
+"""Reading the timeline's query parameters."""
+
+from datetime import date
+
+import pytest
+from django.http import QueryDict
+
+from timeline.filters import parse_filters
+
+
+def parse(query: str):
+    return parse_filters(QueryDict(query))
+
+
+def test_periods_become_inclusive_bounds():
+    filters = parse("from=2024-06&to=2024-10")
+    assert (filters.date_from, filters.date_to) == (date(2024, 6, 1), date(2024, 10, 31))
+    assert not filters.errors
+
+
+@pytest.mark.parametrize("text", ["²", "١٢", "1.5", "-1", "99999999999999"])
+def test_source_must_be_plain_digits(text):
+    filters = parse(f"source={text}")
+    assert filters.sources == [] and filters.errors
+
+
+def test_repeated_sources_are_kept_once():
+    assert parse("source=3&source=3&source=4").sources == [3, 4]
+
+
+def test_repeated_status_is_kept_once():
+    assert parse("status=approved&status=approved").statuses == ["approved"]
+
+
+def test_control_characters_are_dropped_from_the_search():
+    assert parse("q=%00pact%07").q == "pact"
+
+
+@pytest.mark.parametrize("text", ["0", "1001", "١", "two"])
+def test_min_sources_out_of_range_is_an_error(text):
+    filters = parse(f"min_sources={text}")
+    assert filters.min_sources is None and filters.errors
+
+
+def test_querystring_round_trips_and_overrides():
+    filters = parse("q=pact&source=2&source=3&from=2024")
+    assert filters.querystring() == "from=2024&q=pact&source=2&source=3"
+    assert filters.querystring(from_=None, source=["3"]) == "q=pact&source=3"
+
+
+def test_count_of_set_filters():
+    assert parse("from=2024&to=2024&q=x&granularity=day").count == 3
+
+
+def test_without_dates_keeps_the_rest():
+    filters = parse("from=2024&q=x").without_dates()
+    assert filters.date_from is None and filters.q == "x"
