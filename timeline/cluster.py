@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
 from articles.models import Article, Story
 from timeline.extract import Candidate, make_title, split_sentences
@@ -40,29 +41,78 @@ class MergeOutcome:
     events: list[Event] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class Slot:
+    """An event as clustering sees it during one batch: stored already, or about to be."""
+
+    pk: int | None
+    title: str
+    date_start: date
+    date_end: date
+    granularity: str
+    status: str = Event.Status.PROPOSED
+    date_kind: str = Event.DateKind.HAPPENED
+    merged_into: int | None = None
+    citations: list[tuple[int, int, str]] = field(default_factory=list)  # article, start, quote
+    added: list[Candidate] = field(default_factory=list)
+    redated: bool = False
+
+    @classmethod
+    def of(cls, candidate: Candidate) -> Slot:
+        slot = cls(
+            pk=None,
+            title=candidate.title[:300],
+            date_start=candidate.date_start,
+            date_end=candidate.date_end,
+            granularity=candidate.granularity,
+            date_kind=candidate.date_kind,
+        )
+        slot.add(candidate)
+        return slot
+
+    def add(self, candidate: Candidate) -> None:
+        self.added.append(candidate)
+        self.citations.append((candidate.article.pk, candidate.start, candidate.quote))
+        if self.status != Event.Status.PROPOSED:
+            return  # an editor has decided on this event: only the citation is new
+        if self.pk is None and len(self.added) == 1:
+            return  # the candidate that founded the event
+        # What happened outranks what was planned; otherwise the most precise date wins.
+        came_true = self.date_kind == Event.DateKind.PLANNED and (
+            candidate.date_kind != Event.DateKind.PLANNED
+        )
+        if came_true or _more_precise(candidate, self):
+            self.date_start, self.date_end = candidate.date_start, candidate.date_end
+            self.granularity = candidate.granularity
+            self.redated = True
+        if came_true:
+            self.date_kind = candidate.date_kind
+
+
 def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutcome:
+    """Cluster one batch (typically one article's candidates) into the story's events.
+
+    Reads the neighbourhood of every candidate in two queries, decides in memory, then
+    writes new events and citations in bulk.
+    """
     outcome = MergeOutcome()
-    words_cache: dict[int, list[Bag]] = {}
+    if not candidates:
+        return outcome
     story_words = frozenset(content_tokens(story.title))
     backgrounds: dict[int, frozenset[str]] = {}
+    slots = neighbours_of(story=story, candidates=candidates)
     for candidate in candidates:
         article = candidate.article
         if article.pk not in backgrounds:
             backgrounds[article.pk] = story_words | frequent_words(article)
-        event = best_match(
-            story=story,
-            candidate=candidate,
-            background=backgrounds[article.pk],
-            words_cache=words_cache,
-        )
-        if event is None:
-            event = _create_event(story, candidate)
+        slot = best_match(candidate=candidate, slots=slots, background=backgrounds[article.pk])
+        if slot is None:
+            slots.append(Slot.of(candidate))
             outcome.proposed += 1
         else:
-            event = _attach(event, candidate)
+            slot.add(candidate)
             outcome.merged += 1
-        words_cache.pop(event.pk, None)
-        outcome.events.append(event)
+    outcome.events = _save(story, [slot for slot in slots if slot.added])
     return outcome
 
 
@@ -76,45 +126,44 @@ def frequent_words(article: Article) -> frozenset[str]:
 
 
 def best_match(
-    *,
-    story: Story,
-    candidate: Candidate,
-    background: frozenset[str],
-    words_cache: dict[int, list[Bag]] | None = None,
-) -> Event | None:
-    words_cache = {} if words_cache is None else words_cache
-    mine = Bag.of(candidate.quote, focus=candidate.focus or candidate.title)
-    best: tuple[float, Event] | None = None
-    for event in neighbours(story=story, start=candidate.date_start, end=candidate.date_end):
+    *, candidate: Candidate, slots: list[Slot], background: frozenset[str]
+) -> Slot | None:
+    """The event this candidate reports, or None for a new event."""
+    mine = bag(candidate.quote, candidate.focus or candidate.title)
+    article_id = candidate.article.pk
+    best: tuple[float, Slot] | None = None
+    for slot in slots:
         relation = date_relation(
-            (candidate.date_start, candidate.date_end), (event.date_start, event.date_end)
+            (candidate.date_start, candidate.date_end), (slot.date_start, slot.date_end)
         )
         if relation is None:
             continue
-        if any(
-            c.article_id == candidate.article.pk and c.start == candidate.start
-            for c in event.citations.all()
-        ):
+        if any(a == article_id and s == candidate.start for a, s, _ in slot.citations):
             continue  # another date of the same sentence: a different event
-        if event.pk not in words_cache:
-            words_cache[event.pk] = _event_words(event)
-        # Single link: a report joins an event when it reads like one of its citations.
-        score = max(
-            similarity(mine, theirs, background=background)
-            for theirs in words_cache[event.pk]
-        )
-        if relation == "same" and event.granularity == "range":
+        # Single link: a report joins an event when it reads like one of its citations
+        # (or like its title: editors retitle events, merged-away events keep only that).
+        theirs = [bag(slot.title, slot.title)] + [
+            bag(quote, make_title(quote)) for _, _, quote in slot.citations
+        ]
+        score = max(similarity(mine, other, background=background) for other in theirs)
+        if relation == "same" and slot.granularity == "range":
             score += SAME_RANGE_BONUS
         needed = {"near": NEAR_SIMILAR, "nested": NESTED_SIMILAR}.get(relation, SIMILAR)
-        if any(c.article_id == candidate.article.pk for c in event.citations.all()):
+        if any(a == article_id for a, _, _ in slot.citations):
             needed += SAME_ARTICLE_EXTRA
         if score >= needed and (best is None or score > best[0]):
-            best = (score, event)
+            best = (score, slot)
     return best[1] if best else None
 
 
-def neighbours(*, story: Story, start: date, end: date) -> list[Event]:
-    """The story's events a candidate dated `start..end` could belong to.
+@lru_cache(maxsize=20_000)
+def bag(text: str, focus: str) -> Bag:
+    """Tokenising is the costly part of matching; the same quotes come back again and again."""
+    return Bag.of(text, focus=focus)
+
+
+def window(start: date, end: date) -> Q:
+    """Events a candidate dated `start..end` could belong to.
 
     Every branch is a bounded range on the (story, date_start, date_end) index, so the
     cost does not grow with the story: events starting within the candidate's interval
@@ -125,15 +174,102 @@ def neighbours(*, story: Story, start: date, end: date) -> list[Event]:
     inside = Q(date_start__gte=start - slack, date_start__lte=end + slack)
     periods = Q(date_start__in=period_starts(start), granularity__in=GRANULARITY_ORDER[1:])
     ranges = Q(granularity="range", date_start__gte=start - RANGE_LOOKBACK, date_start__lt=start)
-    citations = Citation.objects.order_by().only("id", "event_id", "article_id", "quote")
-    return list(
+    return (inside | periods | ranges) & Q(date_end__gte=start - slack)
+
+
+def neighbours(*, story: Story, start: date, end: date) -> list[Slot]:
+    return _load_slots(story, window(start, end))
+
+
+def neighbours_of(*, story: Story, candidates: list[Candidate]) -> list[Slot]:
+    condition = Q()
+    for start, end in {(c.date_start, c.date_end) for c in candidates}:
+        condition |= window(start, end)
+    return _load_slots(story, condition)
+
+
+def _load_slots(story: Story, condition: Q) -> list[Slot]:
+    rows = list(
         Event.objects.filter(story=story)
-        .filter(inside | periods | ranges)
-        .filter(date_end__gte=start - slack)
-        .select_related("merged_into")
-        .prefetch_related(Prefetch("citations", queryset=citations))
-        .order_by("date_start", "id")[:WINDOW_LIMIT]
+        .filter(condition)
+        .order_by("date_start", "id")
+        .values_list(
+            "pk",
+            "title",
+            "date_start",
+            "date_end",
+            "granularity",
+            "status",
+            "date_kind",
+            "merged_into_id",
+        )[:WINDOW_LIMIT]
     )
+    if not rows:
+        return []
+    slots = {row[0]: Slot(*row) for row in rows}
+    for event_id, article_id, begin, quote in (
+        Citation.objects.filter(event_id__in=list(slots))
+        .order_by()
+        .values_list("event_id", "article_id", "start", "quote")
+    ):
+        slots[event_id].citations.append((article_id, begin, quote))
+    return list(slots.values())
+
+
+def _save(story: Story, slots: list[Slot]) -> list[Event]:
+    """Write what the batch decided: new events, new citations, refined dates."""
+    fresh = [slot for slot in slots if slot.pk is None]
+    created = Event.objects.bulk_create(
+        [
+            Event(
+                story=story,
+                title=slot.title,
+                summary=slot.added[0].summary,
+                date_start=slot.date_start,
+                date_end=slot.date_end,
+                granularity=slot.granularity,
+                date_kind=slot.date_kind,
+            )
+            for slot in fresh
+        ]
+    )
+    for slot, event in zip(fresh, created, strict=True):
+        slot.pk = event.pk
+    events = {event.pk: event for event in created}
+    # Stored events may have been merged by an editor since: follow them to the survivor.
+    targets = follow_merges([slot.pk for slot in slots if slot.pk not in events])
+    citations = []
+    for slot in slots:
+        event = targets.get(slot.pk) or events[slot.pk]
+        citations += [
+            Citation(
+                event=event,
+                article=candidate.article,
+                start=candidate.start,
+                end=candidate.end,
+                quote=candidate.quote,
+                expression=candidate.expression,
+            )
+            for candidate in slot.added
+        ]
+    Citation.objects.bulk_create(citations, ignore_conflicts=True)
+    for slot in slots:
+        event = targets.get(slot.pk) or events[slot.pk]
+        if event.status != Event.Status.PROPOSED:
+            continue
+        changed = []
+        if slot.redated and event.pk == slot.pk:
+            event.date_start, event.date_end = slot.date_start, slot.date_end
+            event.granularity, event.date_kind = slot.granularity, slot.date_kind
+            changed += ["date_start", "date_end", "granularity", "date_kind"]
+        if len(slot.citations) > 1:
+            disagreement = describe_disagreement(event)
+            if disagreement != event.disagreement:
+                event.disagreement = disagreement
+                changed.append("disagreement")
+        if changed:
+            event.save(update_fields=[*changed, "updated_at"])
+    return [targets.get(slot.pk) or events[slot.pk] for slot in slots]
 
 
 def period_starts(day: date) -> list[date]:
@@ -148,7 +284,7 @@ def period_starts(day: date) -> list[date]:
 
 
 def date_relation(first: tuple[date, date], second: tuple[date, date]) -> str | None:
-    """"same", "nested" (one inside the other), "near" (days apart) or None."""
+    """ "same", "nested" (one inside the other), "near" (days apart) or None."""
     if first == second:
         return "same"
     (a_start, a_end), (b_start, b_end) = first, second
@@ -159,81 +295,22 @@ def date_relation(first: tuple[date, date], second: tuple[date, date]) -> str | 
     return None
 
 
-def _event_words(event: Event) -> list[Bag]:
-    """The event as its citations tell it, and as its title says (editors retitle events;
-    merged-away events keep only their title)."""
-    return [Bag.of(event.title, focus=event.title)] + [
-        Bag.of(c.quote, focus=make_title(c.quote)) for c in event.citations.all()
-    ]
+def follow_merges(pks: list[int]) -> dict[int, Event]:
+    """The event that stands for each pk: itself, or the one it was (transitively) merged into."""
+    found = Event.objects.in_bulk(pks)
+    result = {}
+    for pk, event in found.items():
+        seen = {event.pk}
+        while event.status == Event.Status.MERGED and event.merged_into_id not in seen:
+            event = Event.objects.get(pk=event.merged_into_id)
+            seen.add(event.pk)
+        result[pk] = event
+    return result
 
 
-def _create_event(story: Story, candidate: Candidate) -> Event:
-    event = Event.objects.create(
-        story=story,
-        title=candidate.title[:300],
-        summary=candidate.summary,
-        date_start=candidate.date_start,
-        date_end=candidate.date_end,
-        granularity=candidate.granularity,
-        date_kind=candidate.date_kind,
-    )
-    _cite(event, candidate)
-    return event
-
-
-def _attach(event: Event, candidate: Candidate) -> Event:
-    target = follow_merges(event)
-    _cite(target, candidate)
-    if target.status != Event.Status.PROPOSED:
-        return target  # an editor has decided on this event: only the citation is new
-    changed = []
-    # What happened outranks what was planned; otherwise the most precise date wins.
-    came_true = target.date_kind == Event.DateKind.PLANNED and candidate.date_kind != (
-        Event.DateKind.PLANNED
-    )
-    if came_true or _more_precise(candidate, target):
-        target.date_start = candidate.date_start
-        target.date_end = candidate.date_end
-        target.granularity = candidate.granularity
-        changed += ["date_start", "date_end", "granularity"]
-    if came_true:
-        target.date_kind = candidate.date_kind
-        changed.append("date_kind")
-    disagreement = describe_disagreement(target)
-    if disagreement != target.disagreement:
-        target.disagreement = disagreement
-        changed.append("disagreement")
-    if changed:
-        target.save(update_fields=[*changed, "updated_at"])
-    return target
-
-
-def follow_merges(event: Event) -> Event:
-    seen = {event.pk}
-    while event.status == Event.Status.MERGED and event.merged_into_id:
-        event = Event.objects.get(pk=event.merged_into_id)
-        if event.pk in seen:
-            break
-        seen.add(event.pk)
-    return event
-
-
-def _cite(event: Event, candidate: Candidate) -> None:
-    Citation.objects.get_or_create(
-        event=event,
-        article=candidate.article,
-        start=candidate.start,
-        defaults={
-            "end": candidate.end,
-            "quote": candidate.quote,
-            "expression": candidate.expression,
-        },
-    )
-
-
-def _more_precise(candidate: Candidate, event: Event) -> bool:
-    inside = event.date_start <= candidate.date_start and candidate.date_end <= event.date_end
-    narrower = (candidate.date_end - candidate.date_start) < (event.date_end - event.date_start)
+def _more_precise(candidate: Candidate, slot: Slot) -> bool:
+    inside = slot.date_start <= candidate.date_start and candidate.date_end <= slot.date_end
+    narrower = (candidate.date_end - candidate.date_start) < (slot.date_end - slot.date_start)
     return inside and narrower
 
 
@@ -264,10 +341,8 @@ def describe_disagreement(event: Event) -> str:
             f"{describe_interval(*key)} ({', '.join(sorted(set(sources)))})"
             for key, sources in sorted(dates.items())
         )
-        parts.append(
-            f"Sources differ on the date: {describe_interval(event.date_start, event.date_end, event.granularity)} "
-            f"vs {said}."
-        )
+        ours = describe_interval(event.date_start, event.date_end, event.granularity)
+        parts.append(f"Sources differ on the date: {ours} vs {said}.")
     by_unit: dict[str, dict[int, set[float]]] = {}
     for citation in citations:
         for unit, values in figures_in(citation.quote).items():

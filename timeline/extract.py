@@ -56,8 +56,9 @@ _NOT_PAST = frozenset(
     """need speed feed seed steed bed red shed bleed breed creed greed deed weed indeed
     hundred proceed exceed succeed embed""".split()
 )
-_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|not\s+|been\s+|already\s+|also\s+)*\w+",
-                      re.IGNORECASE)
+_PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+|not\s+|been\s+|already\s+|also\s+)*\w+", re.IGNORECASE
+)
 _DETERMINER = frozenset("the a an this that these those its their his her our".split())
 
 FRAME_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
@@ -140,7 +141,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
 def _is_abbreviation(line: str, period_at: int) -> bool:
     if line[period_at] != ".":
         return False
-    word = _WORD_BEFORE.search(line[:period_at])
+    word = _WORD_BEFORE.search(line, max(0, period_at - 30), period_at)
     if not word:
         return False
     token = word.group(1)
@@ -267,7 +268,9 @@ def _event_dates(sentence: Sentence, expressions: list[TemporalExpression]) -> l
     expressions = [
         e
         for e in expressions
-        if not _COMPARED_SINCE.search(sentence.text[: e.start - sentence.start])
+        if not _COMPARED_SINCE.search(
+            sentence.text[max(0, e.start - sentence.start - 90) : e.start - sentence.start]
+        )
     ]
     kept = []
     for expression in expressions:
@@ -383,8 +386,9 @@ def date_kind(text: str, *, start: date, published: date) -> str:
     return "happened"
 
 
-_ATTRIBUTION = re.compile(r"^(?:according to [^,]{1,80},\s*|in (?:a|an) [^,]{1,60},\s*)",
-                          re.IGNORECASE)
+_ATTRIBUTION = re.compile(
+    r"^(?:according to [^,]{1,80},\s*|in (?:a|an) [^,]{1,60},\s*)", re.IGNORECASE
+)
 # "In recent diplomatic tensions, …", "Following this announcement, …"
 _LEADING_PHRASE = re.compile(
     r"^(?:in|on|at|after|following|amid|amidst|during|since|before|despite|notably|however|"
@@ -392,7 +396,9 @@ _LEADING_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(r",\s+(?:[^,\s]+\s+){0,3}[^,\s]+,\s+(?=[a-z])")
-_CLAUSE_END = re.compile(r",(?=\s)|;|:|\s[—–-]\s|\s(?:which|who|whom|where|while|although|because)\s")
+_CLAUSE_END = re.compile(
+    r",(?=\s)|;|:|\s[—–-]\s|\s(?:which|who|whom|where|while|although|because)\s"
+)
 
 
 def make_title(sentence: str, *, expression_text: str = "") -> str:
@@ -402,7 +408,9 @@ def make_title(sentence: str, *, expression_text: str = "") -> str:
     if expression_text and expression_text in text[:comma] and len(text[:comma].split()) <= 6:
         text = text[comma + 2 :]  # "On October 18, North Korea announced …"
     text = _LEADING_PHRASE.sub("", _ATTRIBUTION.sub("", text))
-    text = _APPOSITION.sub(" ", text)  # "The mayor, Helen Achterberg, announced" → "The mayor announced"
+    text = _APPOSITION.sub(
+        " ", text
+    )  # "The mayor, Helen Achterberg, announced" → "The mayor announced"
     clause_end = None
     for match in _CLAUSE_END.finditer(text):
         if len(text[: match.start()].split()) >= 4:
@@ -419,4 +427,3 @@ def trim_words(text: str, limit: int) -> str:
     if len(words) <= limit:
         return text.strip()
     return " ".join(words[:limit]).rstrip(",;:") + "…"
-

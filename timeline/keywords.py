@@ -32,7 +32,7 @@ WEAK_WORDS = (
     sources president minister"""
 )
 # The first word of a sentence is capitalised whatever it is.
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s+)[“\"‘']?\s*\Z")
+_SENTENCE_OPENING = re.compile(r"(?:^\s*|[.!?:]\s+)[“\"‘']?\Z")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\d[\d,.]*\d|\d")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er",
@@ -106,7 +106,8 @@ def _tokens(text: str) -> Iterator[tuple[str, bool]]:
             if len(word) >= 3 and not re.fullmatch(r"(19|20)\d\d", word):
                 yield "#" + word.replace(",", ""), False
             continue
-        at_start = _SENTENCE_OPENING.search(text, 0, match.start()) is not None
+        before = text[max(0, match.start() - 4) : match.start()]
+        at_start = match.start() == 0 or _SENTENCE_OPENING.search(before) is not None
         for part in lower.split("-"):
             if len(part) >= 3 and part not in STOPWORDS:
                 yield stem(part), word[0].isupper() and not at_start

@@ -65,11 +65,10 @@ class EventQuerySet(models.QuerySet["Event"]):
         if not text:
             return self
         if connections[self.db].vendor != "postgresql":
+            quoted = Citation.objects.filter(quote__icontains=text).values("event_id")
             return self.filter(
-                Q(title__icontains=text)
-                | Q(summary__icontains=text)
-                | Q(citations__quote__icontains=text)
-            ).distinct().annotate(search_rank=Value(0.0, output_field=models.FloatField()))
+                Q(title__icontains=text) | Q(summary__icontains=text) | Q(pk__in=quoted)
+            ).annotate(search_rank=Value(0.0, output_field=models.FloatField()))
         query = prefix_search_query(text)
         if query is None:
             return self.none()
@@ -88,7 +87,9 @@ class EventQuerySet(models.QuerySet["Event"]):
     def from_sources(self, article_ids: list[int]) -> EventQuerySet:
         if not article_ids:
             return self
-        return self.filter(citations__article_id__in=article_ids).distinct()
+        # A subquery, not a join: no duplicate rows, so no DISTINCT for callers to undo.
+        cited = Citation.objects.filter(article_id__in=article_ids).values("event_id")
+        return self.filter(pk__in=cited)
 
     def with_status(self, statuses: list[str]) -> EventQuerySet:
         return self.filter(status__in=statuses) if statuses else self
@@ -159,6 +160,12 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["story", "date_start", "date_end"]),
             models.Index(fields=["story", "date_end"]),
+            # The timeline's usual filter (story, status) in date order, covering
+            # what the month overview and the extent read: index-only scans.
+            models.Index(
+                fields=["story", "status", "date_start", "date_end", "granularity"],
+                name="event_story_status_dates",
+            ),
             models.Index(fields=["status"]),
             models.Index(fields=["granularity"]),
             GinIndex(EVENT_SEARCH_VECTOR, name="event_search_gin"),

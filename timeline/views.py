@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.db import DatabaseError, connection
 from django.db.models import Count, Max, Min, Prefetch, Q
@@ -196,7 +197,11 @@ def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     response = render_page(request, "timeline.html", fragment, context)
     if wants_fragment(request):
         query = filters.querystring()
-        push_url(response, f"{story.get_absolute_url()}{'?' + query if query else ''}")
+        canonical = f"{story.get_absolute_url()}{'?' + query if query else ''}"
+        # Pressing Enter after typing a search must not add the same view to history twice.
+        here = urlsplit(request.htmx.current_url or "")
+        already_there = f"{here.path}{'?' + here.query if here.query else ''}" == canonical
+        push_url(response, False if already_there else canonical)
     return response
 
 

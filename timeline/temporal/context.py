@@ -16,7 +16,12 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|ago|since|earlier|last|previously|yesterday|began|met|said|"
-    r"held|took|came|went|made|saw|left|won|lost|told|sent|signed|\w{3,}(?<!e)ed)\b",
+    r"held|took|came|went|made|saw|left|won|lost|told|sent|signed|"
+    # irregular past tenses common in news ("shares rose", "sales fell", "the bank paid")
+    r"rose|fell|grew|sank|slid|shrank|gave|got|paid|sold|bought|led|became|brought|thought|"
+    r"spoke|wrote|found|kept|ran|stood|struck|spent|lent|drew|fought|caught|meant|felt|heard|"
+    r"knew|chose|broke|flew|threw|shook|sought|swung|built|dealt|fled|stole|forgot|"
+    r"\w{3,}(?<!e)ed)\b",
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'-]*)\W*$")

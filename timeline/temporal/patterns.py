@@ -27,7 +27,7 @@ from .lexicon import (
     WEEKDAYS,
     number_value,
 )
-from .specs import Anaphor, Calendar, Clock, Fixed, Named, Offset, Range, Relative
+from .specs import Anaphor, Calendar, Clock, Fiscal, Fixed, Named, Offset, Range, Relative
 
 Found = tuple[int, int, object]
 Builder = Callable[[re.Match[str], str], Found | None]
@@ -399,13 +399,39 @@ def _build_month_day(m: re.Match[str], text: str) -> Found | None:
     # "March 3 people": a count after a bare month-day is not a date.
     if year is None and word_after(text, m.end()).lower() in _COUNT_NOUNS:
         return None
-    day_spec = Calendar(
-        year=year, year_offset=_year_offset(m), month=_month_number(m.group("mon")), day=day
-    )
+    month = _month_number(m.group("mon"))
+    if year is None and m.group("rel") is None:
+        year = _event_year(text, m.start(), m.end(), month, day)
+    day_spec = Calendar(year=year, year_offset=_year_offset(m), month=month, day=day)
     spec = _with_clock(m, day_spec)
     if spec is None:
         return m.start(), _end_without_clock(m), day_spec
     return m.start(), m.end() if _has_clock(m) else _end_without_clock(m), spec
+
+
+# Days that name one event, and so one year, when the event is what is meant:
+# "the September 11 attacks", "the attacks of 11 September" are 2001, whatever the dct.
+_EVENT_DAYS: dict[tuple[int, int], tuple[int, re.Pattern[str], re.Pattern[str]]] = {
+    (9, 11): (
+        2001,
+        re.compile(
+            r"(?:th)?\W{0,3}\s*(?:terrorist\s+|terror\s+|al[- ]qaeda\s+)?"
+            r"(?:attacks?|hijack(?:ing|er)s?|commission|victims|anniversary)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"\b(?:attacks?|hijackings?)\s+(?:of|on)\s+$", re.IGNORECASE),
+    ),
+}
+
+
+def _event_year(text: str, start: int, end: int, month: int, day: int) -> int | None:
+    event = _EVENT_DAYS.get((month, day))
+    if event is None:
+        return None
+    year, after, before = event
+    if after.match(text, end, end + 40) or before.search(text, max(0, start - 30), start):
+        return year
+    return None
 
 
 def _build_month_year(m: re.Match[str], text: str) -> Found | None:
@@ -536,6 +562,60 @@ def _build_year(m: re.Match[str], text: str) -> Found | None:
     return (m.start(), m.end(), Calendar(year=year)) if ok else None
 
 
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_CENTURY_NUMBERS = {word: index for index, word in enumerate(_ORDINAL_WORDS, start=1)}
+_CENTURY_NUMBERS.update({"twenty-first": 21, "twenty first": 21, "twenty-second": 22})
+
+
+def _build_century(m: re.Match[str], text: str) -> Found | None:
+    """ "the 19th century", "the early twenty-first century": TIMEX3 "18", "20"."""
+    ordinal = " ".join(m.group("ord").lower().split())
+    number = int(ordinal[:-2]) if ordinal[0].isdigit() else _CENTURY_NUMBERS.get(ordinal)
+    if not number or not 1 <= number <= 22:
+        return None
+    return m.start(), m.end(), Calendar(century=(number - 1) * 100, mod=_mod(m.group("mod")))
+
+
+_FISCAL_OFFSETS = {
+    "this": 0, "the current": 0, "current": 0, "the": 0, "its": 0, "last": -1, "the last": -1,
+    "the previous": -1, "the prior": -1, "previous": -1, "prior": -1, "next": 1, "the next": 1,
+    "the coming": 1, "the new": 1,
+}  # fmt: skip
+
+
+def _build_fiscal(m: re.Match[str], text: str) -> Found | None:
+    """ "fiscal 2009", "fiscal year 2010", "FY2011", "FY 09", "last fiscal year": "FY2009"."""
+    if m.group("rel"):
+        rel = " ".join(m.group("rel").lower().split())
+        if rel in ("the", "its"):
+            return None  # "the fiscal year" alone: which one is not said
+        return m.start(), m.end(), Fiscal(offset=_FISCAL_OFFSETS[rel])
+    digits = m.group("year") or m.group("yy")
+    year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+    if len(digits) == 2 and int(digits) > 50:
+        year -= 100
+    if not 1900 <= year <= 2100:
+        return None
+    return m.start(), m.end(), Fiscal(year=year)
+
+
+def _build_year_earlier(m: re.Match[str], text: str) -> Found | None:
+    """ "the year-earlier quarter", "year-ago levels": the same period, a year before.
+
+    TimeBank tags the adjective alone. With a period noun it is that period a year back
+    from the one last mentioned; otherwise the previous year.
+    """
+    head = (m.group("head") or "").lower()
+    if head in ("quarter", "month", "week"):
+        return m.start("adj"), m.end("adj"), Anaphor(head, 0, years=-1)
+    if head in ("period", "half"):
+        return m.start("adj"), m.end("adj"), Anaphor("period", 0, years=-1)
+    return m.start("adj"), m.end("adj"), Relative("year", -1)
+
+
 def _build_decade(m: re.Match[str], text: str) -> Found | None:
     mod = _mod(m.group("mod"))
     if m.group("dec4"):
@@ -553,6 +633,8 @@ def _build_decade(m: re.Match[str], text: str) -> Found | None:
         decade = 1900 + int(m.group("dec2"))
     if word_before(text, m.start()) in ("his", "her", "their", "its", "my", "your", "our"):
         return None  # "in their 50s" is an age
+    if m.group("dec4") and decade % 100 == 0 and decade < 2000:
+        return m.start(), m.end(), Calendar(century=decade, mod=mod)  # "the 1800s": "18"
     return m.start(), m.end(), Calendar(decade=decade, mod=mod)
 
 
@@ -619,6 +701,8 @@ def _build_today(m: re.Match[str], text: str) -> Found | None:
         if word == "last" and pod != "NI":
             return None  # "last morning" is not said; "last evening" rare
         return m.start(), m.end(), Clock(day=day, part_of_day=pod)
+    if word == "today" and not pod and _generic_today(text, m.end()):
+        return m.start(), m.end(), Fixed("DATE", "PRESENT_REF", "present-ref")
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
     if m.group("pair"):
         offset = -2 if m.group("pair").lower() == "before yesterday" else 2
@@ -626,6 +710,22 @@ def _build_today(m: re.Match[str], text: str) -> Found | None:
         pod = "NI"
     day = Relative("day", offset)
     return m.start(), m.end(), (Clock(day=day, part_of_day=pod) if pod else day)
+
+
+# "today's world", "today's economy": the present in general, not the document's day
+# (TimeML's PRESENT_REF). "today's meeting", "today's vote" stay the day itself.
+_GENERIC_TODAY_NOUNS = frozenset(
+    """world society economy economies generation generations youth young standards culture
+    technology technologies environment climate children kids consumers businesses marketplace
+    industry politics media workforce workplace age era life lifestyles families""".split()
+)
+_POSSESSIVE_S = re.compile(r"['’]s\s+(?:(?:fast-changing|modern|global|competitive|changing|"
+    r"complex|young|digital|uncertain)\s+)?([a-z]+)\b")
+
+
+def _generic_today(text: str, end: int) -> bool:
+    match = _POSSESSIVE_S.match(text, end, end + 60)
+    return bool(match) and match.group(1) in _GENERIC_TODAY_NOUNS
 
 
 def _build_relative(m: re.Match[str], text: str) -> Found | None:
@@ -1103,6 +1203,40 @@ RULES: tuple[Rule, ...] = (
         _build_year,
         3,
         keys=_keys("#year"),
+    ),
+    Rule(
+        "century",
+        _compile(
+            rf"\b(?:the\s+)?{_MOD}(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|twenty[\s-](?:first|second)|"
+            + "|".join(_ORDINAL_WORDS)
+            + r")[\s-]+century\b"
+        ),
+        _build_century,
+        0,
+        keys=_keys("century"),
+    ),
+    Rule(
+        "fiscal-year",
+        _compile(
+            r"\b(?:(?P<rel>this|the\s+current|current|last|the\s+last|the\s+previous|"
+            r"the\s+prior|previous|prior|next|the\s+next|the\s+coming|the\s+new|the|its)\s+"
+            r"fiscal[\s-]year\b(?!\s+(?:19|20)\d\d)|"
+            r"(?:fiscal[\s-](?:year\s+)?|FY\s?)(?P<year>(?:19|20)\d\d)\b|"
+            r"(?:fiscal\s+['’]|FY\s?['’]?)(?P<yy>\d\d)\b)"
+        ),
+        _build_fiscal,
+        0,
+        keys=_keys("fiscal fy"),
+    ),
+    Rule(
+        "year-earlier",
+        _compile(
+            r"\b(?P<adj>year-(?:earlier|ago))\s+(?:(?:first|second|third|fourth|same)\s+)?"
+            r"(?P<head>[a-z]+)\b"
+        ),
+        _build_year_earlier,
+        0,
+        keys=_keys("earlier ago"),
     ),
     Rule(
         "decade",

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from . import periods
 from .context import direction, sentence_start
 from .periods import Period
-from .specs import Anaphor, Calendar, Clock, Fixed, Named, Offset, Range, Relative
+from .specs import Anaphor, Calendar, Clock, Fiscal, Fixed, Named, Offset, Range, Relative
 
 # How fine a granularity is; an anaphor for a unit needs a mention at least that fine.
 _RANK = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "range": 3, "year": 4}
@@ -47,6 +47,9 @@ class Resolver:
     def resolve(self, spec: object, start: int, end: int) -> Resolved | None:
         if isinstance(spec, Fixed):
             return self._fixed(spec)
+        if isinstance(spec, Fiscal):
+            year = spec.year if spec.year is not None else self.dct.year + spec.offset
+            return Resolved("DATE", f"FY{year}", None, None, "year", self.dct, "fiscal-year")
         if isinstance(spec, Clock):
             result = self._clock(spec, start, end)
         else:

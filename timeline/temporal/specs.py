@@ -102,6 +102,18 @@ class Clock:
 
 
 @dataclass(frozen=True, slots=True)
+class Fiscal:
+    """A fiscal year: "fiscal 2009" (year=2009), "last fiscal year" (offset=-1).
+
+    TIMEX3 writes "FY2009". Where a company's fiscal year starts is not in the text, so it
+    resolves to no interval.
+    """
+
+    year: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Fixed:
     """A value that needs no resolving: durations ("P3D"), sets ("P1W"), PAST_REF..."""
 

@@ -104,6 +104,8 @@ def _key_positions(lower: str) -> dict[str, list[int]]:
                 positions["#decade"].append(start)
         else:
             positions[word].append(start)
+            if word.startswith("fy") and word[2:].isdigit():
+                positions["fy"].append(start)  # "FY2009" is one token
     return positions
 
 

@@ -15,7 +15,8 @@ class Timex:
     """One temporal expression: where it is, what TIMEX3 says, and what interval it means.
 
     `date_start`/`date_end` are inclusive days. They are None for durations and sets
-    (which name no interval) and for PAST_REF/FUTURE_REF (open-ended, no honest bound);
+    (which name no interval), for PAST_REF/FUTURE_REF (open-ended, no honest bound) and for
+    fiscal years ("FY2009": where the year starts is not said);
     PRESENT_REF is the document date itself with granularity "open".
     """
 

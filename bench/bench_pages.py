@@ -1,0 +1,296 @@
+"""Timeline page latency and served throughput, on a throwaway PostgreSQL database.
+
+Run: .venv/bin/python bench/bench_pages.py [--events 100000] [--small 1000] [--requests 200]
+       [--seconds 5]
+
+Creates the database `dateline_bench` (dropped at the end), fills it with
+`generate_corpus`, then measures:
+- latency p50/p95 of the timeline page in-process (Django test client, DEBUG off):
+  unfiltered and filtered (a two-month window and status), full page and htmx
+  fragment, at `--small` and `--events` events;
+- throughput under gunicorn on 127.0.0.1 with a small threaded keep-alive load
+  generator (bounded in requests and seconds), as a ratio to /healthz.
+Returns rows (label, value, unit) from `run()`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import secrets
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SERVER = os.environ.get("BENCH_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
+DATABASE = "dateline_bench"
+Row = tuple[str, str, str]
+# Each latency figure stops after this long, whatever --requests says.
+LATENCY_SECONDS = 20.0
+
+
+def admin_connection():
+    import psycopg
+
+    return psycopg.connect(f"{SERVER}/postgres", autocommit=True, connect_timeout=5)
+
+
+def create_database() -> None:
+    with admin_connection() as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {DATABASE}")
+
+
+def drop_database() -> None:
+    with admin_connection() as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+
+
+def environment() -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": f"{SERVER}/{DATABASE}",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "DJANGO_HTTPS": "0",
+        "DJANGO_LOG_LEVEL": "ERROR",
+    }
+
+
+def setup_django() -> None:
+    os.environ.update(environment())
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    import django
+
+    django.setup()
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def month_windows(slug: str) -> list[str]:
+    from django.db.models import Max, Min
+
+    from timeline.models import Event
+
+    bounds = Event.objects.filter(story__slug=slug).aggregate(
+        first=Min("date_start"), last=Max("date_end")
+    )
+    months = []
+    year, month = bounds["first"].year, bounds["first"].month
+    while (year, month) <= (bounds["last"].year, bounds["last"].month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def measure_latency(slug: str, label: str, requests: int) -> list[Row]:
+    from django.test import Client
+
+    client = Client()
+    months = month_windows(slug)
+    rng = random.Random(1)
+    path = f"/stories/{slug}/"
+    rows = []
+    for kind, fragment in (("full", False), ("fragment", True)):
+        headers = {"HX-Request": "true"} if fragment else {}
+        for filtered in (False, True):
+            samples = []
+            stop_at = time.monotonic() + LATENCY_SECONDS
+            for number in range(requests + 5):
+                if samples and time.monotonic() > stop_at:
+                    break
+                params = {}
+                if filtered:
+                    start = rng.randrange(max(1, len(months) - 1))
+                    params = {"from": months[start], "to": months[min(start + 1, len(months) - 1)]}
+                    params["status"] = "approved"
+                began = time.perf_counter()
+                response = client.get(path, params, headers=headers)
+                elapsed = time.perf_counter() - began
+                assert response.status_code == 200, response.status_code
+                if number >= 5:  # the first few warm caches and connections
+                    samples.append(elapsed * 1000)
+            name = f"timeline {'filtered' if filtered else 'unfiltered'} {kind}, {label}"
+            figures = f"{percentile(samples, 0.5):.1f} / {percentile(samples, 0.95):.1f}"
+            rows.append((name, figures, f"ms p50/p95 (n={len(samples)})"))
+    return rows
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(port: int) -> subprocess.Popen:
+    command = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "config.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "--worker-class",
+        "gthread",
+        "--threads",
+        "4",
+        "--log-level",
+        "warning",
+    ]
+    server = subprocess.Popen(command, cwd=ROOT, env=environment())
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/healthz")
+            if connection.getresponse().status == 200:
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("gunicorn did not answer /healthz within 30 s")
+
+
+def load(
+    port: int, paths: list[str], *, seconds: float, max_requests: int, threads: int = 4
+) -> float:
+    """Requests per second over keep-alive connections, bounded in time and count."""
+    done = 0
+    failures = 0
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def worker(offset: int) -> None:
+        nonlocal done, failures
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        index = offset
+        while time.monotonic() < stop_at:
+            with lock:
+                if done >= max_requests:
+                    return
+            connection.request("GET", paths[index % len(paths)])
+            response = connection.getresponse()
+            response.read()
+            index += 1
+            with lock:
+                done += 1
+                failures += response.status != 200
+            if response.getheader("Connection", "").lower() == "close":
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+
+    began = time.monotonic()
+    pool = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    if failures:
+        raise RuntimeError(f"{failures} of {done} requests failed")
+    return done / (time.monotonic() - began)
+
+
+def measure_throughput(small_slug: str, large_slug: str, *, seconds: float) -> list[Row]:
+    port = free_port()
+    server = start_gunicorn(port)
+    try:
+        months = month_windows(large_slug)
+        rng = random.Random(2)
+        filtered = []
+        for _ in range(50):
+            start = rng.randrange(max(1, len(months) - 1))
+            window = f"from={months[start]}&to={months[start + 1]}"
+            filtered.append(f"/stories/{large_slug}/?{window}&status=approved")
+        bounded = dict(seconds=seconds, max_requests=20_000)
+        load(port, ["/healthz"], seconds=1, max_requests=200)  # warm up both workers
+        healthz = load(port, ["/healthz"], **bounded)
+        small = load(port, [f"/stories/{small_slug}/"], **bounded)
+        large = load(port, filtered, **bounded)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return [
+        ("served /healthz (gunicorn 2x4 threads)", f"{healthz:.0f}", "req/s"),
+        (
+            "served timeline, small story, unfiltered",
+            f"{small:.0f} ({small / healthz:.0%})",
+            "req/s (of healthz)",
+        ),
+        (
+            "served timeline, large story, filtered",
+            f"{large:.0f} ({large / healthz:.0%})",
+            "req/s (of healthz)",
+        ),
+    ]
+
+
+def run(
+    events: int = 100_000, small: int = 1_000, requests: int = 200, seconds: float = 5.0
+) -> list[Row]:
+    create_database()
+    try:
+        setup_django()
+        from django.core.management import call_command
+        from django.db import connection
+
+        from timeline.corpus import build_corpus, write_corpus_to_database
+
+        call_command("migrate", verbosity=0)
+        call_command("collectstatic", verbosity=0, interactive=False)
+        rows: list[Row] = []
+        began = time.perf_counter()
+        write_corpus_to_database(
+            build_corpus(stories=1, articles=40, seed=1000, events_per_story=small)
+        )
+        write_corpus_to_database(
+            build_corpus(
+                stories=1, articles=max(40, events // 250), seed=2000, events_per_story=events
+            )
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+        rows.append(
+            (
+                "build corpus (generate_corpus)",
+                f"{time.perf_counter() - began:.0f}",
+                f"s for {small + events} events",
+            )
+        )
+        small_slug, large_slug = "synthetic-1000-1", "synthetic-2000-1"
+        rows += measure_latency(small_slug, f"{small:,} events", requests)
+        rows += measure_latency(large_slug, f"{events:,} events", requests)
+        connection.close()
+        rows += measure_throughput(small_slug, large_slug, seconds=seconds)
+        return rows
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        drop_database()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--small", type=int, default=1_000)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    args = parser.parse_args()
+    for label, value, unit in run(args.events, args.small, args.requests, args.seconds):
+        print(f"{label:<55} {value:>18} {unit}")
+
+
+if __name__ == "__main__":
+    main()
