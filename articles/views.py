@@ -16,7 +16,9 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Through the reverse relation: the articles app never imports the timeline.
     citations = list(
         article.citations.select_related("event")
-        .only("start", "end", "article", "event", "event__title", "event__status", "event__date_start")
+        .only(
+            "start", "end", "article", "event", "event__title", "event__status", "event__date_start"
+        )
         .order_by("start", "event_id")
     )
     body_passages = passages(article.body, expressions, citations)

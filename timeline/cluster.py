@@ -56,6 +56,7 @@ class Slot:
     citations: list[tuple[int, int, str]] = field(default_factory=list)  # article, start, quote
     added: list[Candidate] = field(default_factory=list)
     redated: bool = False
+    disputed: bool = False  # a source dates it differently (a day or two apart)
 
     @classmethod
     def of(cls, candidate: Candidate) -> Slot:
@@ -73,6 +74,10 @@ class Slot:
     def add(self, candidate: Candidate) -> None:
         self.added.append(candidate)
         self.citations.append((candidate.article.pk, candidate.start, candidate.quote))
+        if date_relation(
+            (candidate.date_start, candidate.date_end), (self.date_start, self.date_end)
+        ) not in ("same", "nested"):
+            self.disputed = True
         if self.status != Event.Status.PROPOSED:
             return  # an editor has decided on this event: only the citation is new
         if self.pk is None and len(self.added) == 1:
@@ -162,48 +167,67 @@ def bag(text: str, focus: str) -> Bag:
     return Bag.of(text, focus=focus)
 
 
-def window(start: date, end: date) -> Q:
-    """Events a candidate dated `start..end` could belong to.
+def window(intervals: list[tuple[date, date]]) -> tuple[list[Q], date]:
+    """Where the events that candidates dated `intervals` could belong to are stored.
 
-    Every branch is a bounded range on the (story, date_start, date_end) index, so the
-    cost does not grow with the story: events starting within the candidate's interval
-    (or a day or two around it), calendar periods that contain it (they start on known
-    days), and free ranges that began at most RANGE_LOOKBACK before it.
+    Each condition is a bounded range (or a few exact keys) on the (story, date_start,
+    date_end) index, so the cost does not grow with the story: events starting within a
+    candidate's interval (give or take a day or two), calendar periods that contain it
+    (they start on known days), and free ranges that began at most RANGE_LOOKBACK before
+    it. They are queried as a UNION, not an OR: SQLite cannot use the range index for an
+    OR of ranges and would scan the story. Overlapping ranges are merged first.
     """
     slack = timedelta(days=NEAR_DAYS)
-    inside = Q(date_start__gte=start - slack, date_start__lte=end + slack)
-    periods = Q(date_start__in=period_starts(start), granularity__in=GRANULARITY_ORDER[1:])
-    ranges = Q(granularity="range", date_start__gte=start - RANGE_LOOKBACK, date_start__lt=start)
-    return (inside | periods | ranges) & Q(date_end__gte=start - slack)
+    inside = _merged([(start - slack, end + slack) for start, end in intervals])
+    lookback = _merged([(start - RANGE_LOOKBACK, start) for start, _ in intervals])
+    starts = sorted({day for start, _ in intervals for day in period_starts(start)})
+    earliest = min(start for start, _ in intervals) - slack
+    return [
+        *(Q(date_start__gte=low, date_start__lte=high) for low, high in inside),
+        Q(date_start__in=starts, granularity__in=GRANULARITY_ORDER[1:]),
+        *(
+            Q(granularity="range", date_start__gte=low, date_start__lte=high)
+            for low, high in lookback
+        ),
+    ], earliest
+
+
+def _merged(ranges: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    result: list[tuple[date, date]] = []
+    for low, high in sorted(ranges):
+        if result and low <= result[-1][1] + timedelta(days=1):
+            result[-1] = (result[-1][0], max(result[-1][1], high))
+        else:
+            result.append((low, high))
+    return result
 
 
 def neighbours(*, story: Story, start: date, end: date) -> list[Slot]:
-    return _load_slots(story, window(start, end))
+    return _load_slots(story, [(start, end)])
 
 
 def neighbours_of(*, story: Story, candidates: list[Candidate]) -> list[Slot]:
-    condition = Q()
-    for start, end in {(c.date_start, c.date_end) for c in candidates}:
-        condition |= window(start, end)
-    return _load_slots(story, condition)
+    return _load_slots(story, sorted({(c.date_start, c.date_end) for c in candidates}))
 
 
-def _load_slots(story: Story, condition: Q) -> list[Slot]:
-    rows = list(
-        Event.objects.filter(story=story)
-        .filter(condition)
-        .order_by("date_start", "id")
-        .values_list(
-            "pk",
-            "title",
-            "date_start",
-            "date_end",
-            "granularity",
-            "status",
-            "date_kind",
-            "merged_into_id",
-        )[:WINDOW_LIMIT]
-    )
+_FIELDS = (
+    "pk",
+    "title",
+    "date_start",
+    "date_end",
+    "granularity",
+    "status",
+    "date_kind",
+    "merged_into_id",
+)
+
+
+def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
+    conditions, earliest = window(intervals)
+    events = Event.objects.filter(story=story, date_end__gte=earliest).order_by()
+    parts = [events.filter(condition).values_list(*_FIELDS) for condition in conditions]
+    query = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+    rows = list(query.order_by("date_start", "pk")[:WINDOW_LIMIT])
     if not rows:
         return []
     slots = {row[0]: Slot(*row) for row in rows}
@@ -262,7 +286,7 @@ def _save(story: Story, slots: list[Slot]) -> list[Event]:
             event.date_start, event.date_end = slot.date_start, slot.date_end
             event.granularity, event.date_kind = slot.granularity, slot.date_kind
             changed += ["date_start", "date_end", "granularity", "date_kind"]
-        if len(slot.citations) > 1:
+        if slot.disputed or _figures_differ(slot.citations):
             disagreement = describe_disagreement(event)
             if disagreement != event.disagreement:
                 event.disagreement = disagreement
@@ -318,39 +342,38 @@ def describe_disagreement(event: Event) -> str:
     """Where the event's sources give different dates or figures, in a sentence or two."""
     citations = list(
         Citation.objects.filter(event=event)
-        .select_related("article", "expression")
         .order_by("article_id", "start")
+        .values_list(
+            "article_id",
+            "article__title",
+            "quote",
+            "expression__date_start",
+            "expression__date_end",
+            "expression__granularity",
+        )
     )
+    names = {article_id: _short(title) for article_id, title, *_ in citations}
     parts = []
-    dates: dict[tuple[date, date, str], list[str]] = {}
-    for citation in citations:
-        expression = citation.expression
-        if expression is None or expression.date_start is None:
+    dates: dict[tuple[date, date, str], set[str]] = {}
+    for article_id, _, _, start, end, granularity in citations:
+        if start is None or end is None:
             continue
-        inside = event.date_start <= expression.date_start and expression.date_end <= (
-            event.date_end
-        )
-        around = expression.date_start <= event.date_start and event.date_end <= (
-            expression.date_end
-        )
+        inside = event.date_start <= start and end <= event.date_end
+        around = start <= event.date_start and event.date_end <= end
         if not (inside or around):
-            key = (expression.date_start, expression.date_end, expression.granularity)
-            dates.setdefault(key, []).append(_source(citation.article))
+            dates.setdefault((start, end, granularity), set()).add(names[article_id])
     if dates:
+        ours = describe_interval(event.date_start, event.date_end, event.granularity)
         said = "; ".join(
-            f"{describe_interval(*key)} ({', '.join(sorted(set(sources)))})"
+            f"{describe_interval(*key)} ({', '.join(sorted(sources))})"
             for key, sources in sorted(dates.items())
         )
-        ours = describe_interval(event.date_start, event.date_end, event.granularity)
         parts.append(f"Sources differ on the date: {ours} vs {said}.")
     by_unit: dict[str, dict[int, set[float]]] = {}
-    for citation in citations:
-        for unit, values in figures_in(citation.quote).items():
-            by_unit.setdefault(unit, {}).setdefault(citation.article_id, set()).update(values)
-    names = {c.article_id: _source(c.article) for c in citations}
+    for article_id, _, quote, *_ in citations:
+        for unit, values in figures_in(quote).items():
+            by_unit.setdefault(unit, {}).setdefault(article_id, set()).update(values)
     for unit, per_article in sorted(by_unit.items()):
-        if len(per_article) < 2:
-            continue
         claims = {article_id: max(values) for article_id, values in per_article.items()}
         if len(set(claims.values())) > 1:
             said = " vs ".join(
@@ -361,10 +384,18 @@ def describe_disagreement(event: Event) -> str:
     return " ".join(parts)
 
 
+def _figures_differ(citations: list[tuple[int, int, str]]) -> bool:
+    """Cheap test, on the quotes in hand, of whether describe_disagreement has work to do."""
+    claims: dict[str, set[float]] = {}
+    for _, _, quote in citations:
+        for unit, values in figures_in(quote).items():
+            claims.setdefault(unit, set()).add(max(values))
+    return any(len(values) > 1 for values in claims.values())
+
+
 def _number(value: float) -> str:
     return f"{int(value):,}" if value.is_integer() else f"{value:,}"
 
 
-def _source(article: Article) -> str:
-    title = article.title
+def _short(title: str) -> str:
     return title if len(title) <= 60 else title[:57].rstrip() + "…"

@@ -311,7 +311,7 @@ def tell(rng: random.Random, event: PlannedEvent, published: date) -> tuple[str,
     return text, PlannedExpression(
         start=offset,
         end=offset + len(phrase),
-        text=phrase,
+        text=text[offset : offset + len(phrase)],
         value=value,
         date_start=event.date_start,
         date_end=event.date_end,
@@ -523,7 +523,7 @@ def write_corpus_files(stories: Iterator[PlannedStory], *, out: Path) -> CorpusS
     """Write each story's articles as text files with a manifest, in `out/<slug>/`."""
     totals = dict(stories=0, articles=0, events=0, citations=0, expressions=0)
     for planned in stories:
-        folder = out / planned.slug
+        folder = Path(out) / planned.slug
         folder.mkdir(parents=True, exist_ok=True)
         entries = []
         for number, article in enumerate(planned.articles, start=1):

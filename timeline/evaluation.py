@@ -78,9 +78,7 @@ class GoldRow:
     def complete(self) -> bool:
         """Found once, with the exact interval and a citation from every source."""
         return (
-            len(self.matches) == 1
-            and self.exact
-            and self.sources_found >= set(self.gold.sources)
+            len(self.matches) == 1 and self.exact and self.sources_found >= set(self.gold.sources)
         )
 
 

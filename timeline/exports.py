@@ -207,7 +207,9 @@ class ExportFormat:
 
 FORMATS: dict[str, ExportFormat] = {
     "json": ExportFormat(to_json, "application/json; charset=utf-8", ".json"),
-    "timelinejs": ExportFormat(to_timelinejs, "application/json; charset=utf-8", ".timelinejs.json"),
+    "timelinejs": ExportFormat(
+        to_timelinejs, "application/json; charset=utf-8", ".timelinejs.json"
+    ),
     "ics": ExportFormat(to_ics, "text/calendar; charset=utf-8", ".ics"),
     "csv": ExportFormat(to_csv, "text/csv; charset=utf-8", ".csv"),
 }

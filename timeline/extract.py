@@ -13,14 +13,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from articles.models import Article, TemporalExpression
+from timeline.keywords import content_tokens, figures_in, word_set
 from timeline.periods import month_interval
-from timeline.keywords import content_tokens, figures_in
 
 # Abbreviations whose final period does not end a sentence.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st jr sr inc ltd corp co
-    vs etc no nos fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu
-    thur thurs fri sat sun dept univ approx est mt ft rev hon pres vol""".split()
+ABBREVIATIONS = word_set(
+    """
+    mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st jr sr inc ltd corp co
+    vs etc no nos fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed
+    thu thur thurs fri sat sun dept univ approx est mt ft rev hon pres vol
+    """
 )
 
 # A period (or ! ?) plus any closing quotes/brackets, followed by space and a sentence opener.
@@ -45,21 +47,29 @@ _PLANNED = re.compile(
     r"\bscheduled\b|\bis due\b|\bare due\b|\bintends? to\b|\bto be held\b",
     re.IGNORECASE,
 )
-_IRREGULAR_PAST = frozenset(
-    """said told made met sent began led held took gave won lost fell rose struck hit
-    broke brought bought built came went saw found kept left paid put ran set shut spent
-    stood sold spoke stole swore threw thought understood withdrew wrote sank shot fled
-    fought drew drove ate flew forbade froze grew hid knew laid lay meant overtook rang
-    sought slid sped split spread sprang stuck swept swung tore woke wore""".split()
+_IRREGULAR_PAST = word_set(
+    """
+    said told made met sent began led held took gave won lost fell rose struck hit broke
+    brought bought built came went saw found kept left paid put ran set shut spent stood
+    sold spoke stole swore threw thought understood withdrew wrote sank shot fled fought
+    drew drove ate flew forbade froze grew hid knew laid lay meant overtook rang sought
+    slid sped split spread sprang stuck swept swung tore woke wore
+    """
 )
-_NOT_PAST = frozenset(
-    """need speed feed seed steed bed red shed bleed breed creed greed deed weed indeed
-    hundred proceed exceed succeed embed""".split()
+_NOT_PAST = word_set(
+    """
+    need speed feed seed steed bed red shed bleed breed creed greed deed weed indeed
+    hundred proceed exceed succeed embed
+    """
 )
 _PERFECT = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+ly\s+|not\s+|been\s+|already\s+|also\s+)*\w+", re.IGNORECASE
 )
-_DETERMINER = frozenset("the a an this that these those its their his her our".split())
+_DETERMINER = word_set(
+    """
+    the a an this that these those its their his her our
+    """
+)
 
 FRAME_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
@@ -403,9 +413,9 @@ _CLAUSE_END = re.compile(
 
 def make_title(sentence: str, *, expression_text: str = "") -> str:
     """A short who-did-what phrase: the main clause, leading date and attribution cut."""
-    text = sentence.strip().strip("“”\"'")
+    text = _date_clause(sentence.strip().strip("“”\"'"), expression_text)
     comma = text.find(", ")
-    if expression_text and expression_text in text[:comma] and len(text[:comma].split()) <= 6:
+    if 0 < comma and expression_text in text[:comma] and len(text[:comma].split()) <= 6:
         text = text[comma + 2 :]  # "On October 18, North Korea announced …"
     text = _LEADING_PHRASE.sub("", _ATTRIBUTION.sub("", text))
     text = _APPOSITION.sub(
@@ -420,6 +430,33 @@ def make_title(sentence: str, *, expression_text: str = "") -> str:
         text = text[:clause_end]
     title = trim_words(text, 12).rstrip(" .,;:")
     return title[:1].upper() + title[1:] if title else sentence[:80]
+
+
+_SUBORDINATE = re.compile(r"\b(that|when|after|which|who)\s", re.IGNORECASE)
+_NOUN_PHRASE = re.compile(
+    r"((?:(?i:the|a|an|its|their))\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}|(?:[A-Z][\w’'-]*\s*){1,4})$"
+)
+
+
+def _date_clause(text: str, expression_text: str) -> str:
+    """The clause the date belongs to, when it is not the main one: "officials said that
+    troops arrived in June" → "troops arrived in June"; "the Korean War, which ended in
+    1953" → "the Korean War ended in 1953"."""
+    at = text.find(expression_text) if expression_text else -1
+    if at <= 0:
+        return text
+    last = None
+    for match in _SUBORDINATE.finditer(text, 0, at):
+        last = match
+    if last is None:
+        return text
+    clause = text[last.end() :]
+    if last.group(1).lower() in ("which", "who"):
+        subject = _NOUN_PHRASE.search(text[: last.start()].rstrip(" ,"))
+        if subject is None:
+            return text
+        clause = f"{subject.group(1).strip()} {clause}"
+    return clause if len(clause.split()) >= 3 else text
 
 
 def trim_words(text: str, limit: int) -> str:

@@ -336,8 +336,9 @@ def plan_jobs(
         elif story_slug is None:
             errors.append(f"{path}: which story? give --story SLUG (a manifest names its own)")
         else:
-            jobs.append(IngestJob(path=path, story_slug=story_slug, story_title=None,
-                                  published=published))
+            jobs.append(
+                IngestJob(path=path, story_slug=story_slug, story_title=None, published=published)
+            )
     return jobs, errors
 
 

@@ -4,52 +4,94 @@ and the figures it gives ("12,000 troops")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
-STOPWORDS = frozenset(
-    """a about above after again against all almost along already also although always am
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as a paragraph, easier to read and edit than a list."""
+    return frozenset(text.split())
+
+
+STOPWORDS = word_set(
+    """
+    a about above after again against all almost along already also although always am
     among an and another any are around as at be because been before being below between
-    both but by can could did do does doing down during each either else ever every few for
-    from further had has have having he her here hers him his how however i if in into is it
-    its itself just least less like many may might more most much must my near neither no
-    nor not now of off often on once one only onto or other others our out over own per
-    perhaps rather same several she should since so some such than that the their them
-    then there these they this those though through thus to too toward towards under until
-    up upon us very via was we were what when where whether which while who whom whose why
-    will with within without would yet you your mr mrs ms dr
+    both but by can could did do does doing down during each either else ever every few
+    for from further had has have having he her here hers him his how however i if in
+    into is it its itself just least less like many may might more most much must my
+    near neither no nor not now of off often on once one only onto or other others our
+    out over own per perhaps rather same several she should since so some such than that
+    the their them then there these they this those though through thus to too toward
+    towards under until up upon us very via was we were what when where whether which
+    while who whom whose why will with within without would yet you your mr mrs ms dr
     said says say told stated reported reports according added noted also including
     further recent recently ongoing amid amidst new first second last next earlier later
     today yesterday tomorrow week weeks month months year years day days time times
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    june july august september october november december morning evening night""".split()
+    monday tuesday wednesday thursday friday saturday sunday january february march
+    april june july august september october november december morning evening night
+    """
 )
 
 # Words so common in news that sharing them says nothing about sharing an event.
-WEAK_WORDS = (
-    """official officials government country countries people report news statement
+WEAK_WORDS = """official officials government country countries people report news statement
     situation issue matter part number percent spokesperson spokesman spokeswoman source
     sources president minister"""
-)
 # The first word of a sentence is capitalised whatever it is.
 _SENTENCE_OPENING = re.compile(r"(?:^\s*|[.!?:]\s+)[“\"‘']?\Z")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\d[\d,.]*\d|\d")
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er",
-             "ians", "ian", "ans", "an", "ia", "ed", "es", "s", "e", "a", "ly")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "ians",
+    "ian",
+    "ans",
+    "an",
+    "ia",
+    "ed",
+    "es",
+    "s",
+    "e",
+    "a",
+    "ly",
+)
 _FIGURE = re.compile(
     r"(?<![\w,.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?"
     r"((?:\s+[A-Za-z\-]+){1,4})"
 )
-_NOT_A_UNIT = frozenset("more than additional special new extra other elite of the".split())
+_NOT_A_UNIT = word_set(
+    """
+    more than additional special new extra other elite of the
+    """
+)
 _UNIT_SYNONYMS = {
-    "soldier": "troops", "soldiers": "troops", "troop": "troops", "forces": "troops",
-    "personnel": "troops", "fighters": "troops", "people": "people", "persons": "people",
-    "residents": "people", "dead": "deaths", "killed": "deaths", "deaths": "deaths",
+    "soldier": "troops",
+    "soldiers": "troops",
+    "troop": "troops",
+    "forces": "troops",
+    "personnel": "troops",
+    "fighters": "troops",
+    "people": "people",
+    "persons": "people",
+    "residents": "people",
+    "dead": "deaths",
+    "killed": "deaths",
+    "deaths": "deaths",
 }
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
+@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """A crude English stem, enough to meet "summoned"/"summons" and "signing"/"signed"."""
     word = word.lower().replace("’", "'").split("'")[0]
@@ -76,23 +118,23 @@ def name_tokens(text: str) -> set[str]:
 
 
 # News says the same thing many ways; these paraphrases of event verbs count as one word.
-_PARAPHRASES = [
-    (re.compile(p, re.IGNORECASE), word)
-    for p, word in [
-        (r"\b(?:put out|doused|extinguish\w*)\b", "extinguish"),
-        (r"\b(?:called in|summon\w*)\b", "summon"),
-        (r"\b(?:walk\w* (?:off|out)(?: the job)?|walkouts?|went on strike|stoppages?)\b", "strike"),
-        (r"\b(?:run again|running again|resum\w*|restart\w*|returned)\b", "resume"),
-        (r"\b(?:killed|died|dead)\b", "death"),
-        (r"\b(?:signed|signing|concluded)\b", "sign"),
-    ]
-]
+_PARAPHRASES = {
+    "extinguish": r"put out|doused|extinguish\w*",
+    "summon": r"called in|summon\w*",
+    "strike": r"walk\w* (?:off|out)(?: the job)?|walkouts?|went on strike|stoppages?",
+    "resume": r"run again|running again|resum\w*|restart\w*|returned",
+    "death": r"killed|died|dead",
+    "sign": r"signed|signing|concluded",
+}
+_PARAPHRASE = re.compile(
+    "|".join(rf"\b(?P<{word}>{pattern})\b" for word, pattern in _PARAPHRASES.items()),
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def _canonical(text: str) -> str:
-    for pattern, word in _PARAPHRASES:
-        text = pattern.sub(word, text)
-    return text
+    return _PARAPHRASE.sub(lambda match: match.lastgroup or "", text)
 
 
 def _tokens(text: str) -> Iterator[tuple[str, bool]]:
@@ -103,14 +145,16 @@ def _tokens(text: str) -> Iterator[tuple[str, bool]]:
         if lower in STOPWORDS or (len(lower) < 3 and not lower.isdigit()):
             continue
         if word[0].isdigit():
-            if len(word) >= 3 and not re.fullmatch(r"(19|20)\d\d", word):
+            if len(word) >= 3 and not _YEAR.fullmatch(word):
                 yield "#" + word.replace(",", ""), False
             continue
-        before = text[max(0, match.start() - 4) : match.start()]
-        at_start = match.start() == 0 or _SENTENCE_OPENING.search(before) is not None
+        is_name = word[0].isupper()
+        if is_name:
+            at = match.start()
+            is_name = at > 0 and _SENTENCE_OPENING.search(text[max(0, at - 4) : at]) is None
         for part in lower.split("-"):
             if len(part) >= 3 and part not in STOPWORDS:
-                yield stem(part), word[0].isupper() and not at_start
+                yield stem(part), is_name
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,15 +6,14 @@ import re
 import uuid
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
 from django.db.models import Count, F, Prefetch, Q, Value
 
 from articles.models import Article, Granularity, Story, TemporalExpression
 from timeline.periods import describe_interval, interval_fits_granularity
-
 
 SEARCH_CONFIG = "english"
 # The same expressions build the GIN indexes (PostgreSQL only, see migration
@@ -135,9 +134,7 @@ class Event(models.Model):
     date_end = models.DateField()
     granularity = models.CharField(max_length=8, choices=Granularity.choices)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PROPOSED)
-    date_kind = models.CharField(
-        max_length=8, choices=DateKind.choices, default=DateKind.HAPPENED
-    )
+    date_kind = models.CharField(max_length=8, choices=DateKind.choices, default=DateKind.HAPPENED)
     disagreement = models.TextField(
         blank=True,
         help_text="Where sources disagree on this event's date or figures, in a sentence.",
@@ -245,9 +242,7 @@ class Event(models.Model):
         duplicates = [c.pk for c in moving if (c.article_id, c.start, c.end) in existing]
         Citation.objects.filter(pk__in=duplicates).delete()
         moved = Citation.objects.filter(event_id__in=other_ids).update(event=self)
-        Event.objects.filter(pk__in=other_ids).update(
-            status=Event.Status.MERGED, merged_into=self
-        )
+        Event.objects.filter(pk__in=other_ids).update(status=Event.Status.MERGED, merged_into=self)
         Event.objects.filter(merged_into_id__in=other_ids).update(merged_into=self)
         return moved
 
@@ -306,3 +301,53 @@ class Citation(models.Model):
                 raise ValidationError({"quote": "The quote is not the text at that span."})
         if self.expression_id and self.article_id and self.expression.article_id != self.article_id:
             raise ValidationError({"expression": "That date expression is from another article."})
+
+
+class UploadedArticle(models.Model):
+    """An article file an editor uploaded, and what became of it in the background."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "queued"
+        RUNNING = "running", "running"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="uploads")
+    file_name = models.CharField(max_length=255)
+    text = models.TextField(
+        blank=True, help_text="The uploaded text, kept so that a retried task can ingest it again."
+    )
+    published_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    message = models.TextField(blank=True)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="uploads"
+    )
+    created_article = models.BooleanField(
+        default=False, help_text="False when the same text was already there."
+    )
+    uploaded_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    task_id = models.CharField(max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        indexes = [models.Index(fields=["status", "started_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["queued", "running", "done", "failed"]),
+                name="upload_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"
+
+    @property
+    def pending(self) -> bool:
+        return self.status in {self.Status.QUEUED, self.Status.RUNNING}

@@ -18,6 +18,7 @@ from timeline.exports import FORMATS, events_for_export, export
 from timeline.filters import DEFAULT_STATUSES, TimelineFilters, parse_filters
 from timeline.models import Citation, Event, EventQuerySet
 from timeline.overview import build_overview, count_by_month
+from timeline.periods import BadPeriod, parse_period
 
 PAGE_SIZE = 50
 MAX_PAGE = 100_000
@@ -31,9 +32,7 @@ def wants_fragment(request: HttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-def render_page(
-    request: HttpRequest, template: str, fragment: str, context: dict
-) -> HttpResponse:
+def render_page(request: HttpRequest, template: str, fragment: str, context: dict) -> HttpResponse:
     """The whole page, or only the named partial when htmx asks for it."""
     name = f"{template}#{fragment}" if wants_fragment(request) else template
     response = render(request, name, context)
@@ -151,9 +150,7 @@ def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
         last_event = matching.only("date_end", "granularity").order_by("-date_end").first()
     window, previous, has_more = page_of(events, page)
     months = count_by_month(filters.without_dates().apply(Event.objects.for_story(story).current()))
-    overview = build_overview(
-        months, selected_from=filters.date_from, selected_to=filters.date_to
-    )
+    overview = build_overview(months, selected_from=filters.date_from, selected_to=filters.date_to)
     sources = list(
         Article.objects.filter(story=story)
         .only("id", "title", "outlet", "published_on")
@@ -210,15 +207,33 @@ def export_links() -> list[tuple[str, str]]:
     return [(fmt, labels.get(fmt, fmt)) for fmt in FORMATS]
 
 
+def period_words(text: str) -> str:
+    """`2024-10` → “Oct 2024”, `2024-10-21` → “21 Oct 2024”, `2024` → “2024”."""
+    try:
+        start, end = parse_period(text)
+    except BadPeriod:
+        return text
+    if len(text) == 4:
+        return text
+    return f"{start:%b %Y}" if len(text) == 7 else f"{start.day} {start:%b %Y}"
+
+
 def chips(filters: TimelineFilters, sources: list[Article]) -> list[dict]:
     """One removable label per active filter: what is set, and the link without it."""
     result: list[dict] = []
     if filters.date_from or filters.date_to:
-        left, right = filters.raw.get("from", [""])[0], filters.raw.get("to", [""])[0]
-        text = left if left == right else f"{left or '…'} to {right or '…'}"
-        result.append({"label": text, "kind": "Dates", "qs": filters.querystring(from_=None, to=None)})
+        left, right = (period_words(filters.raw.get(name, [""])[0]) for name in ("from", "to"))
+        if left and right:
+            text = left if left == right else f"{left} – {right}"
+        else:
+            text = f"from {left}" if left else f"until {right}"
+        result.append(
+            {"label": text, "kind": "Dates", "qs": filters.querystring(from_=None, to=None)}
+        )
     if filters.q:
-        result.append({"label": f"“{filters.q}”", "kind": "Search", "qs": filters.querystring(q=None)})
+        result.append(
+            {"label": f"“{filters.q}”", "kind": "Search", "qs": filters.querystring(q=None)}
+        )
     titles = {article.pk: article.title for article in sources}
     for article_id in filters.sources:
         rest = [str(s) for s in filters.sources if s != article_id]

@@ -48,7 +48,9 @@ def test_reader_explains_each_date_on_hover_and_focus(client, article):
     html = client.get(reverse("articles:detail", args=[article.pk])).content.decode()
     mark = re.search(r'<mark class="timex" tabindex="0" aria-describedby="(tx-\d+)">', html)
     assert mark, "each date is focusable and described"
-    tip = re.search(rf'<span class="timex-tip" role="tooltip" id="{mark.group(1)}">(.*?)</span>', html)
+    tip = re.search(
+        rf'<span class="timex-tip" role="tooltip" id="{mark.group(1)}">(.*?)</span>', html
+    )
     assert "18 October 2024" in tip.group(1) and "weekday-past" in tip.group(1)
     assert "week 42 of 2024" in html
 

@@ -24,8 +24,9 @@ def candidate(
     *,
     published: date = date(2024, 10, 21),
 ) -> Candidate:
-    art = ArticleFactory(story=story, body=f"Intro sentence for this test. {sentence}",
-                         published_on=published)
+    art = ArticleFactory(
+        story=story, body=f"Intro sentence for this test. {sentence}", published_on=published
+    )
     at = art.body.index(sentence)
     end = end or start
     return Candidate(
@@ -70,8 +71,12 @@ def test_different_events_on_the_same_day_stay_apart(story):
     merge_candidates(
         story=story,
         candidates=[
-            candidate(story, "President Yoon Suk Yeol convened an emergency security meeting.", OCT18),
-            candidate(story, "North Korea announced plans to send 12,000 troops to the war.", OCT18),
+            candidate(
+                story, "President Yoon Suk Yeol convened an emergency security meeting.", OCT18
+            ),
+            candidate(
+                story, "North Korea announced plans to send 12,000 troops to the war.", OCT18
+            ),
         ],
     )
     assert Event.objects.filter(story=story).count() == 2
@@ -92,22 +97,37 @@ def test_month_and_day_merge_keeping_the_day(story):
     merge_candidates(
         story=story,
         candidates=[
-            candidate(story, "Putin and Kim signed a mutual defence treaty in Pyongyang.",
-                      date(2024, 6, 1), date(2024, 6, 30), "month"),
-            candidate(story, "Putin and Kim signed the mutual defence treaty in Pyongyang.",
-                      date(2024, 6, 19)),
+            candidate(
+                story,
+                "Putin and Kim signed a mutual defence treaty in Pyongyang.",
+                date(2024, 6, 1),
+                date(2024, 6, 30),
+                "month",
+            ),
+            candidate(
+                story,
+                "Putin and Kim signed the mutual defence treaty in Pyongyang.",
+                date(2024, 6, 19),
+            ),
         ],
     )
     [event] = Event.objects.filter(story=story)
     assert (event.date_start, event.date_end, event.granularity) == (
-        date(2024, 6, 19), date(2024, 6, 19), "day"
+        date(2024, 6, 19),
+        date(2024, 6, 19),
+        "day",
     )
 
 
 def test_approved_event_gains_the_citation_but_keeps_status_and_dates(story):
-    event = EventFactory(story=story, title="South Korea summons the Russian ambassador",
-                         date_start=date(2024, 10, 1), date_end=date(2024, 10, 31),
-                         granularity="month", status=Event.Status.APPROVED)
+    event = EventFactory(
+        story=story,
+        title="South Korea summons the Russian ambassador",
+        date_start=date(2024, 10, 1),
+        date_end=date(2024, 10, 31),
+        granularity="month",
+        status=Event.Status.APPROVED,
+    )
     CitationFactory(event=event, article=ArticleFactory(story=story, body=SUMMONS_A))
     merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, date(2024, 10, 21))])
     event.refresh_from_db()
@@ -124,10 +144,16 @@ def test_rejected_event_stays_rejected_and_nothing_new_is_proposed(story):
 
 
 def test_candidate_matching_a_merged_event_joins_the_event_it_was_merged_into(story):
-    target = EventFactory(story=story, title="Summons", date_start=date(2024, 10, 1),
-                          date_end=date(2024, 10, 31), granularity="month")
-    merged = EventFactory(story=story, title="Summons", status=Event.Status.MERGED,
-                          merged_into=target)
+    target = EventFactory(
+        story=story,
+        title="Summons",
+        date_start=date(2024, 10, 1),
+        date_end=date(2024, 10, 31),
+        granularity="month",
+    )
+    merged = EventFactory(
+        story=story, title="Summons", status=Event.Status.MERGED, merged_into=target
+    )
     CitationFactory(event=merged, article=ArticleFactory(story=story, body=SUMMONS_A))
     merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
     assert target.citations.count() == 1
@@ -150,23 +176,37 @@ def test_a_plan_that_happened_takes_the_date_of_what_happened(story):
     merge_candidates(
         story=story,
         candidates=[
-            candidate(story, "The mediator will begin mediated talks with both sides.",
-                      date(2025, 9, 22), published=date(2025, 9, 17)),
-            candidate(story, "Both sides met for mediated talks at the mediator's office.",
-                      date(2025, 9, 22), date(2025, 9, 24), "range", published=date(2025, 9, 25)),
+            candidate(
+                story,
+                "The mediator will begin mediated talks with both sides.",
+                date(2025, 9, 22),
+                published=date(2025, 9, 17),
+            ),
+            candidate(
+                story,
+                "Both sides met for mediated talks at the mediator's office.",
+                date(2025, 9, 22),
+                date(2025, 9, 24),
+                "range",
+                published=date(2025, 9, 25),
+            ),
         ],
     )
     [event] = Event.objects.filter(story=story)
     assert (event.date_end, event.granularity, event.date_kind) == (
-        date(2025, 9, 24), "range", "happened"
+        date(2025, 9, 24),
+        "range",
+        "happened",
     )
 
 
 def test_neighbours_find_containing_periods_and_skip_far_events(story):
-    month = EventFactory(story=story, date_start=date(2024, 10, 1), date_end=date(2024, 10, 31),
-                         granularity="month")
-    year = EventFactory(story=story, date_start=date(2024, 1, 1), date_end=date(2024, 12, 31),
-                        granularity="year")
+    month = EventFactory(
+        story=story, date_start=date(2024, 10, 1), date_end=date(2024, 10, 31), granularity="month"
+    )
+    year = EventFactory(
+        story=story, date_start=date(2024, 1, 1), date_end=date(2024, 12, 31), granularity="year"
+    )
     EventFactory(story=story, date_start=date(2024, 3, 1))
     found = neighbours(story=story, start=OCT18, end=OCT18)
     assert {event.pk for event in found} == {month.pk, year.pk}
@@ -177,10 +217,29 @@ def test_neighbour_lookup_costs_the_same_queries_whatever_the_story_size(
 ):
     Event.objects.bulk_create(
         [
-            Event(story=story, title=f"e{n}", date_start=date(2020, 1, 1 + n % 28),
-                  date_end=date(2020, 1, 1 + n % 28), granularity="day")
+            Event(
+                story=story,
+                title=f"e{n}",
+                date_start=date(2020, 1, 1 + n % 28),
+                date_end=date(2020, 1, 1 + n % 28),
+                granularity="day",
+            )
             for n in range(300)
         ]
     )
     with django_assert_max_num_queries(2):  # events, then their citations
         neighbours(story=story, start=OCT18, end=OCT18)
+
+
+def test_neighbour_query_searches_date_ranges_instead_of_scanning_the_story(story):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "sqlite":
+        pytest.skip("reads SQLite's query plan")
+    EventFactory(story=story, date_start=OCT18)
+    with CaptureQueriesContext(connection) as captured:
+        neighbours(story=story, start=OCT18, end=OCT18)
+    plan = connection.cursor().execute("EXPLAIN QUERY PLAN " + captured[0]["sql"]).fetchall()
+    lookups = [row[3] for row in plan if row[3].startswith(("SEARCH", "SCAN"))]
+    assert lookups and all("date_start" in step for step in lookups), lookups

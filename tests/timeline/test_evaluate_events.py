@@ -81,8 +81,12 @@ def test_evaluate_counts_a_gold_event_found_twice_as_a_duplicate():
     story = StoryFactory()
     article = ArticleFactory(story=story, body="Seoul summons the envoy. More.")
     for _ in range(2):
-        CitationFactory(event=EventFactory(story=story, title="Seoul summons envoy",
-                                           date_start=date(2024, 10, 21)), article=article)
+        CitationFactory(
+            event=EventFactory(
+                story=story, title="Seoul summons envoy", date_start=date(2024, 10, 21)
+            ),
+            article=article,
+        )
     result = evaluate(story=story, gold=gold_for(article))
     assert (result.duplicates, result.recall, result.noise_rate) == (1, 1.0, 0.0)
 
@@ -98,8 +102,10 @@ def test_evaluate_counts_an_event_matching_no_gold_as_noise():
 def test_evaluate_needs_overlapping_intervals():
     story = StoryFactory()
     article = ArticleFactory(story=story, body="Seoul summons the envoy. More.")
-    CitationFactory(event=EventFactory(story=story, title="Seoul summons envoy",
-                                       date_start=date(2023, 1, 1)), article=article)
+    CitationFactory(
+        event=EventFactory(story=story, title="Seoul summons envoy", date_start=date(2023, 1, 1)),
+        article=article,
+    )
     assert evaluate(story=story, gold=gold_for(article)).recall == 0.0
 
 

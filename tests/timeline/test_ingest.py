@@ -61,8 +61,10 @@ def test_read_article_file_names_a_missing_file(tmp_path):
         ("Date: 2024-10-21\nText.", date(2024, 10, 21)),
         ("Published 4 March 2025\nText.", date(2025, 3, 4)),
         ("Published: September 17, 2025\nText.", date(2025, 9, 17)),
-        (" date 2024-10-21 South Korea summons Russian ambassador Monday\n\nText.",
-         date(2024, 10, 21)),
+        (
+            " date 2024-10-21 South Korea summons Russian ambassador Monday\n\nText.",
+            date(2024, 10, 21),
+        ),
         ("SEOUL, Oct. 21, 2024 (Yonhap) -- South Korea summoned the envoy.", date(2024, 10, 21)),
         ("Date: 21 October\nNo year, so no date.", None),
         ("South Korea has summoned the Russian ambassador.", None),
@@ -125,8 +127,13 @@ def test_ingest_text_without_any_date_stops_and_names_the_source():
 @pytest.mark.django_db
 def test_a_failure_mid_article_leaves_no_half_article_and_no_events(monkeypatch):
     def explode(**kwargs):
-        Event.objects.create(story=kwargs["story"], title="orphan", date_start=date(2024, 1, 1),
-                             date_end=date(2024, 1, 1), granularity="day")
+        Event.objects.create(
+            story=kwargs["story"],
+            title="orphan",
+            date_start=date(2024, 1, 1),
+            date_end=date(2024, 1, 1),
+            granularity="day",
+        )
         raise RuntimeError("boom")
 
     monkeypatch.setattr(ingest_module, "merge_candidates", explode)

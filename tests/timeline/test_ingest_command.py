@@ -55,8 +55,12 @@ def test_bad_file_is_reported_in_one_line_and_the_others_go_in(tmp_path):
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
     out, err, error = run(
-        str(tmp_path / "bad.txt"), str(tmp_path / "good.txt"),
-        "--story", "s", "--published", "2024-10-21",
+        str(tmp_path / "bad.txt"),
+        str(tmp_path / "good.txt"),
+        "--story",
+        "s",
+        "--published",
+        "2024-10-21",
     )
     assert "bad.txt: binary file" in err
     assert "Traceback" not in err
@@ -94,8 +98,9 @@ def test_second_run_skips_what_is_already_ingested(tmp_path):
 
 def test_progress_flag_writes_progress_lines_to_stderr(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    _, err, _ = run(str(tmp_path / "a.txt"), "--story", "s", "--published", "2024-10-21",
-                    "--progress")
+    _, err, _ = run(
+        str(tmp_path / "a.txt"), "--story", "s", "--published", "2024-10-21", "--progress"
+    )
     assert "[1/1] a.txt" in err
 
 

@@ -94,7 +94,8 @@ def test_results_line_counts_events_sources_and_reach(client, seed_story):
 
 def test_results_line_uses_day_precision_for_day_events(client, seed_story):
     response = client.get(
-        seed_story.get_absolute_url(), {"from": "2024-10-18", "to": "2024-10-21", "granularity": "day"}
+        seed_story.get_absolute_url(),
+        {"from": "2024-10-18", "to": "2024-10-21", "granularity": "day"},
     )
     assert re.search(r"3 events from \d sources, 18 – 21 Oct 2024", text_of(response))
 
@@ -105,7 +106,7 @@ def test_source_filter_keeps_only_events_citing_that_article(client, seed_story)
     text = text_of(response)
     assert "The Korean War ends" in text
     assert "Putin sends a bill" not in text
-    assert 'checked' in response.content.decode()
+    assert "checked" in response.content.decode()
 
 
 def test_search_highlights_matches(client, seed_story):
@@ -310,7 +311,9 @@ ODD_VALUES = [
 
 
 @pytest.mark.parametrize("params", ODD_VALUES, ids=[str(p)[:40] for p in ODD_VALUES])
-@pytest.mark.parametrize("headers", [{}, HX, {**HX, "HX-Target": "app"}], ids=["page", "fragment", "app"])
+@pytest.mark.parametrize(
+    "headers", [{}, HX, {**HX, "HX-Target": "app"}], ids=["page", "fragment", "app"]
+)
 def test_odd_parameters_never_fail(client, seed_story, params, headers):
     response = client.get(seed_story.get_absolute_url(), params, headers=headers)
     assert response.status_code == 200
@@ -347,7 +350,9 @@ def test_event_page_shows_each_citation_in_context(client, seed_story):
 
 
 def test_event_fragment_is_the_citations_partial(client, seed_story, django_assert_num_queries):
-    event = Event.objects.get(title="Russia and North Korea sign a mutual defence pact in Pyongyang")
+    event = Event.objects.get(
+        title="Russia and North Korea sign a mutual defence pact in Pyongyang"
+    )
     with django_assert_num_queries(2):
         response = client.get(reverse("timeline:event", args=[event.pk]), headers=HX)
     html = response.content.decode()
@@ -428,7 +433,8 @@ def test_export_view_downloads_each_format(client, seed_story, fmt, content_type
 
 def test_export_view_respects_filters(client, seed_story):
     response = client.get(
-        reverse("timeline:export", args=[seed_story.slug, "json"]), {"from": "2024-10", "to": "2024-10"}
+        reverse("timeline:export", args=[seed_story.slug, "json"]),
+        {"from": "2024-10", "to": "2024-10"},
     )
     titles = [event["title"] for event in response.json()["events"]]
     assert "South Korea summons the Russian ambassador" in titles
@@ -447,5 +453,7 @@ def test_export_view_bad_filter_is_400_with_the_reason(client, seed_story):
 def test_presentation_view_loads_vendored_timelinejs_fed_by_the_export(client, seed_story):
     html = client.get(reverse("timeline:present", args=[seed_story.slug])).content.decode()
     assert "vendor/timelinejs/js/timeline.js" in html
-    assert f'data-source="{reverse("timeline:export", args=[seed_story.slug, "timelinejs"])}"' in html
+    assert (
+        f'data-source="{reverse("timeline:export", args=[seed_story.slug, "timelinejs"])}"' in html
+    )
     assert "cdn." not in html and "//" not in html.split("<body", 1)[1].replace("://", "")

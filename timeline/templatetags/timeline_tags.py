@@ -66,8 +66,10 @@ def html_datetime(event) -> str:
 
 
 def _label(day: date, granularity: str) -> str:
-    return f"{day.day} {day:%b %Y}" if granularity not in _COARSE else day.strftime(
-        _COARSE[granularity]
+    return (
+        f"{day.day} {day:%b %Y}"
+        if granularity not in _COARSE
+        else day.strftime(_COARSE[granularity])
     )
 
 

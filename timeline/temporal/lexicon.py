@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, timedelta
+
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -76,6 +79,58 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "valentine's day": (2, 14),
     "halloween": (10, 31),
     "independence day": (7, 4),
+}
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 19 * l) // 433
+    month, day = divmod(h + l - 7 * m + 90, 25)
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The `n`th `weekday` (Monday 0) of a month; n = -1 for the last one."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _thanksgiving(year: int) -> date:
+    return nth_weekday(year, 11, 3, 4)
+
+
+# Holidays whose day moves with the year (the US ones as US news means them).
+VARIABLE_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "easter": easter,
+    "easter sunday": easter,
+    "easter monday": lambda y: easter(y) + timedelta(days=1),
+    "good friday": lambda y: easter(y) - timedelta(days=2),
+    "palm sunday": lambda y: easter(y) - timedelta(days=7),
+    "ash wednesday": lambda y: easter(y) - timedelta(days=46),
+    "mardi gras": lambda y: easter(y) - timedelta(days=47),
+    "pentecost": lambda y: easter(y) + timedelta(days=49),
+    "thanksgiving": _thanksgiving,
+    "thanksgiving day": _thanksgiving,
+    "black friday": lambda y: _thanksgiving(y) + timedelta(days=1),
+    "cyber monday": lambda y: _thanksgiving(y) + timedelta(days=4),
+    "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: nth_weekday(y, 9, 0, 1),
+    "columbus day": lambda y: nth_weekday(y, 10, 0, 2),
+    "martin luther king day": lambda y: nth_weekday(y, 1, 0, 3),
+    "martin luther king jr. day": lambda y: nth_weekday(y, 1, 0, 3),
+    "presidents day": lambda y: nth_weekday(y, 2, 0, 3),
+    "presidents' day": lambda y: nth_weekday(y, 2, 0, 3),
+    "mother's day": lambda y: nth_weekday(y, 5, 6, 2),
+    "father's day": lambda y: nth_weekday(y, 6, 6, 3),
 }
 
 

@@ -23,6 +23,7 @@ from .lexicon import (
     PARTS_OF_DAY,
     SEASONS,
     UNITS,
+    VARIABLE_HOLIDAYS,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     number_value,
@@ -74,7 +75,11 @@ _DAY_YEAR = rf"(?:,?\s+(?:{_year('year')}|(?:of\s+)?(?P<rel>this|last|next)\s+ye
 _WEEKDAY_ANY = "|".join(sorted([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS], key=len, reverse=True))
 _WEEKDAY_PREFIX = rf"\b(?:(?P<wd>{_WEEKDAY_ANY})\.?,?\s+(?:the\s+)?)?"
 _AMPM = r"(?:[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
-_TZ = r"(?:\s*\(?(?P<tz>utc|gmt|z)\b\)?)?"
+# "UTC", "(GMT)", "GMT+8", "(GMT +8)", "UTC-05:30": an offset makes it local time, not UTC.
+_TZ = (
+    r"(?:\s*\(?(?P<tz>utc|gmt|z)\b"
+    r"(?:\s*(?P<tzoff>[+\-−]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?)(?![\d:]))?\)?)?"
+)
 _CLOCK = (
     r"(?P<h>\d{1,2})(?:(?::(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?)(?:\s*(?P<ap>" + _AMPM + r"))?"
     r"|\s*(?P<ap2>" + _AMPM + r"))" + _TZ
@@ -365,7 +370,26 @@ def _clock(m: re.Match[str]) -> dict | None:
         hour = hour % 12 + (12 if ampm == "pm" else 0)
     elif hour > 23:
         return None
-    return {"hour": hour, "minute": minute, "second": second, "utc": bool(m.group("tz"))}
+    offset = _utc_offset(m.group("tzoff")) if m.group("tz") else None
+    return {
+        "hour": hour,
+        "minute": minute,
+        "second": second,
+        "utc": bool(m.group("tz")) and offset is None,
+        "offset": offset,
+    }
+
+
+def _utc_offset(text: str | None) -> str | None:
+    """ "+8" -> "+08:00", "-5:30" -> "-05:30" (ISO 8601), None for none or "+0"."""
+    if not text:
+        return None
+    sign = "-" if text[0] in "-−" else "+"
+    digits = text[1:].strip().replace(":", "")
+    hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
+    if int(hours) == 0 and int(minutes) == 0:
+        return None
+    return f"{sign}{int(hours):02d}:{minutes}"
 
 
 def _has_clock(m: re.Match[str]) -> bool:
@@ -562,10 +586,28 @@ def _build_year(m: re.Match[str], text: str) -> Found | None:
     return (m.start(), m.end(), Calendar(year=year)) if ok else None
 
 
-_ORDINAL_WORDS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
 _CENTURY_NUMBERS = {word: index for index, word in enumerate(_ORDINAL_WORDS, start=1)}
 _CENTURY_NUMBERS.update({"twenty-first": 21, "twenty first": 21, "twenty-second": 22})
 
@@ -715,12 +757,42 @@ def _build_today(m: re.Match[str], text: str) -> Found | None:
 # "today's world", "today's economy": the present in general, not the document's day
 # (TimeML's PRESENT_REF). "today's meeting", "today's vote" stay the day itself.
 _GENERIC_TODAY_NOUNS = frozenset(
-    """world society economy economies generation generations youth young standards culture
-    technology technologies environment climate children kids consumers businesses marketplace
-    industry politics media workforce workplace age era life lifestyles families""".split()
+    [
+        "world",
+        "society",
+        "economy",
+        "economies",
+        "generation",
+        "generations",
+        "youth",
+        "young",
+        "standards",
+        "culture",
+        "technology",
+        "technologies",
+        "environment",
+        "climate",
+        "children",
+        "kids",
+        "consumers",
+        "businesses",
+        "marketplace",
+        "industry",
+        "politics",
+        "media",
+        "workforce",
+        "workplace",
+        "age",
+        "era",
+        "life",
+        "lifestyles",
+        "families",
+    ]
 )
-_POSSESSIVE_S = re.compile(r"['’]s\s+(?:(?:fast-changing|modern|global|competitive|changing|"
-    r"complex|young|digital|uncertain)\s+)?([a-z]+)\b")
+_POSSESSIVE_S = re.compile(
+    r"['’]s\s+(?:(?:fast-changing|modern|global|competitive|changing|"
+    r"complex|young|digital|uncertain)\s+)?([a-z]+)\b"
+)
 
 
 def _generic_today(text: str, end: int) -> bool:
@@ -869,6 +941,8 @@ def _build_duration(m: re.Match[str], text: str) -> Found | None:
     following = text[m.end() : m.end() + 6].lower()
     if re.match(r"[\s-]*olds?\b", following):
         return None  # ages: "a 45-year-old", "five years old"
+    if re.match(r"-(?:end|ago|earlier|to-date|on-)", following):
+        return None  # "a year-end bonus", "a year-ago quarter": not a count of years
     quantity = m.group("num")
     if quantity:
         amount = number_value(quantity)
@@ -878,6 +952,8 @@ def _build_duration(m: re.Match[str], text: str) -> Found | None:
             return None
     else:
         amount = None
+    if amount is not None and m.group("half"):
+        amount += 0.5  # "a month and a half", "two years and a half"
     letter, clock, multiplier = UNITS[unit]
     value = _duration_value(multiplier * amount if amount is not None else None, letter, clock)
     return m.start(), m.end(), Fixed("DURATION", value, "duration")
@@ -1019,6 +1095,58 @@ def _build_holiday(m: re.Match[str], text: str) -> Found | None:
     month, day = HOLIDAYS[" ".join(m.group("hol").lower().replace("’", "'").split())]
     year = _valid_year(m.group("year")) if m.group("year") else None
     return m.start(), m.end(), Calendar(year=year, month=month, day=day)
+
+
+# What follows a holiday's name when it is not the day: "Easter Island", "Easter eggs".
+_NOT_HOLIDAY_AFTER = frozenset(
+    [
+        "island",
+        "islands",
+        "rising",
+        "egg",
+        "eggs",
+        "bunny",
+        "parade",
+        "sale",
+        "sales",
+        "weekend",
+        "week",
+        "season",
+    ]
+)
+
+
+def _build_variable_holiday(m: re.Match[str], text: str) -> Found | None:
+    """ "Easter", "Thanksgiving", "Labor Day 2008": a day that moves with the year."""
+    name = m.group("hol")
+    if not _is_capitalised(name):
+        return None
+    if not m.group("year") and word_after(text, m.end()).lower() in _NOT_HOLIDAY_AFTER:
+        return None
+    key = " ".join(name.lower().replace("’", "'").split())
+    year = _valid_year(m.group("year")) if m.group("year") else None
+    return m.start(), m.end(), Calendar(year=year, holiday=key)
+
+
+_WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def _build_week_of_month(m: re.Match[str], text: str) -> Found | None:
+    """ "the first week of March", "the last week of June 2009": an ISO week."""
+    if not _is_capitalised(m.group("mon")):
+        return None
+    week = _WEEK_ORDINALS[m.group("ord").lower()]
+    month = _month_number(m.group("mon"))
+    year = _valid_year(m.group("year")) if m.group("year") else None
+    if m.group("year") and year is None:
+        return None
+    offset = {"this": 0, "last": -1, "next": 1}.get((m.group("rel") or "").lower())
+    return m.start(), m.end(), Calendar(year=year, year_offset=offset, month=month, week=week)
+
+
+def _build_year_end(m: re.Match[str], text: str) -> Found | None:
+    """ "by year-end", "at year end": the end of the current year (TIMEX3 the year)."""
+    return m.start(), m.end(), Relative("year", 0, "late")
 
 
 @lru_cache(maxsize=4096)
@@ -1386,7 +1514,8 @@ RULES: tuple[Rule, ...] = (
         _compile(
             rf"\b(?:the\s+(?:past|last|next|coming|first|previous|following)\s+)?"
             rf"(?P<num>{_NUMBER})[\s-]+(?:(?:straight|consecutive|more|additional|full|whole|"
-            rf"trading|business|working|calendar)\s+)?{_UNIT}\b(?:-long)?"
+            rf"trading|business|working|calendar)\s+)?{_UNIT}\b(?P<half>\s+and\s+a\s+half\b)?"
+            r"(?:-long)?"
         ),
         _build_duration,
         5,
@@ -1398,7 +1527,9 @@ RULES: tuple[Rule, ...] = (
             rf"\b(?P<span>{_VAGUE}\s+(?P<unit>seconds|minutes|hours|days|weeks|months|years|"
             r"decades|centuries))\b|\b(?:for|in|over|within|after)\s+(?:just\s+|only\s+|mere\s+)?(?P<span2>(?P<unit2>minutes|"
             r"hours|days|weeks|months|years|decades))\b(?!\s+(?:ago|old))|\b(?P<span3>(?P<unit3>decades|years|"
-            r"months))-long\b"
+            r"months))-long\b|"
+            # "decades in the making", "decades of war": a count of decades, all the same
+            r"(?<!\d\s)\b(?P<span4>(?P<unit4>decades))\b(?![\s-]+(?:old|ago|later|earlier))"
         ),
         lambda m, text: _build_vague_any(m, text),
         4,
@@ -1543,6 +1674,41 @@ RULES: tuple[Rule, ...] = (
         1,
         keys=_keys("christmas year boxing valentine halloween independence"),
     ),
+    Rule(
+        "variable-holiday",
+        _compile(
+            r"\b(?P<hol>"
+            + "|".join(
+                re.escape(name).replace("'", "['’]?").replace(r"\ ", r"\s+")
+                for name in sorted(VARIABLE_HOLIDAYS, key=len, reverse=True)
+            )
+            + rf")\b(?:,?\s+{_year('year')})?"
+        ),
+        _build_variable_holiday,
+        1,
+        keys=_keys(
+            "easter good palm ash mardi pentecost thanksgiving black cyber memorial labor "
+            "columbus king presidents mother father"
+        ),
+    ),
+    Rule(
+        "week-of-month",
+        _compile(
+            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+"
+            rf"(?P<mon>(?:{_FULL_MONTHS})\b|(?:{_ABBR_MONTHS})\b\.?)"
+            rf"(?:,?\s+{_year('year')}|\s+(?P<rel>this|last|next)\s+year\b)?"
+        ),
+        _build_week_of_month,
+        0,
+        keys=_keys("week"),
+    ),
+    Rule(
+        "year-end",
+        _compile(r"\b(?:(?<=\bby\s)|(?<=\bat\s)|(?<=\buntil\s)|(?<=\bbefore\s))year[\s-]end\b"),
+        _build_year_end,
+        1,
+        keys=_keys("end"),
+    ),
 )
 
 
@@ -1573,7 +1739,12 @@ def _build_today_any(m: re.Match[str], text: str) -> Found | None:
 
 
 def _build_vague_any(m: re.Match[str], text: str) -> Found | None:
-    for span, unit in (("span", "unit"), ("span2", "unit2"), ("span3", "unit3")):
+    for span, unit in (
+        ("span", "unit"),
+        ("span2", "unit2"),
+        ("span3", "unit3"),
+        ("span4", "unit4"),
+    ):
         if m.group(span):
             word = _unit(m.group(unit))
             letter, clock, _ = UNITS[word]

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from . import periods
 from .context import direction, sentence_start
+from .lexicon import VARIABLE_HOLIDAYS
 from .periods import Period
 from .specs import Anaphor, Calendar, Clock, Fiscal, Fixed, Named, Offset, Range, Relative
 
@@ -131,7 +132,10 @@ class Resolver:
         same = _build(spec, dct.year)
         if same is not None and (
             same.start <= dct <= same.end
-            or (spec.day is not None and abs((same.start - dct).days) <= _SAME_YEAR_DAYS)
+            or (
+                (spec.day is not None or spec.holiday is not None)
+                and abs((same.start - dct).days) <= _SAME_YEAR_DAYS
+            )
         ):
             return same
         candidates = [
@@ -283,7 +287,9 @@ class Resolver:
             value = f"{day.isoformat()}T{spec.hour:02d}:{spec.minute:02d}"
             if spec.second is not None:
                 value += f":{spec.second:02d}"
-            if spec.utc:
+            if spec.offset:
+                value += spec.offset
+            elif spec.utc:
                 value += "Z"
         return Resolved("TIME", value, day, day, "day", anchor, rule)
 
@@ -307,6 +313,19 @@ def _build(spec: Calendar, year: int) -> Period | None:
     """The period `spec` names in `year`, None if there is no such day (February 30)."""
     if not 1 <= year <= 9998:
         return None
+    if spec.holiday is not None:
+        if year < 1583:  # the Gregorian computus
+            return None
+        return periods.day_period(VARIABLE_HOLIDAYS[spec.holiday](year))
+    if spec.week is not None and spec.month is not None:
+        # Like ISO weeks: a month's first week holds its 4th day, its last week the day
+        # three before its end (so most of the week lies in the month).
+        month = periods.month_period(year, spec.month)
+        if spec.week > 0:
+            day = month.start + timedelta(days=3 + 7 * (spec.week - 1))
+        else:
+            day = month.end - timedelta(days=3)
+        return periods.week_period(day)
     if spec.month is not None and spec.day is not None:
         try:
             return periods.day_period(date(year, spec.month, spec.day))

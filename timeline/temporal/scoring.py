@@ -162,7 +162,7 @@ SPLITS = ("dev", "test", "all")
 
 
 def split_of(doc_id: str) -> str:
-    """"dev" or "test": a fixed half of any corpus, by a hash of the document id.
+    """ "dev" or "test": a fixed half of any corpus, by a hash of the document id.
 
     Deterministic across runs, machines and Python versions (no `hash()` salting), so rules
     are tuned on "dev" only and "test" stays held out.

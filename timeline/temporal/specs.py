@@ -27,6 +27,8 @@ class Calendar:
     decade: int | None = None  # first year of the decade
     century: int | None = None  # first year of the century
     mod: str | None = None
+    holiday: str | None = None  # a key of lexicon.VARIABLE_HOLIDAYS: "easter", "labor day"
+    week: int | None = None  # nth week of `month`, -1 the last: "the first week of March"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,7 @@ class Clock:
     second: int | None = None
     part_of_day: str | None = None
     utc: bool = False
+    offset: str | None = None  # from UTC, "+08:00": "6:40 p.m. (GMT +8)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -197,7 +197,14 @@ def _join(first: _Candidate, second: _Candidate, text: str) -> _Candidate | None
 
 
 def _on_day(clock: Clock, day: object) -> Clock:
-    return Clock(day=day, hour=clock.hour, minute=clock.minute, second=clock.second, utc=clock.utc)
+    return Clock(
+        day=day,
+        hour=clock.hour,
+        minute=clock.minute,
+        second=clock.second,
+        utc=clock.utc,
+        offset=clock.offset,
+    )
 
 
 def _is_range_end(spec: object) -> bool:

@@ -21,7 +21,26 @@ FILES = [
     "004_edb18dec551e976d.txt",
 ]
 HEADLINES = 4  # the first four curated events are the story's headline events
-STOP = set("a an the of in on to and with for by from its is are be".split())
+STOP = set(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "to",
+        "and",
+        "with",
+        "for",
+        "by",
+        "from",
+        "its",
+        "is",
+        "are",
+        "be",
+    ]
+)
 
 
 def main() -> None:
@@ -44,7 +63,8 @@ def main() -> None:
                 "headline": index < HEADLINES,
                 "sources": sources,
                 "keywords": [
-                    w for w in re.findall(r"[A-Za-z][\w’'-]+", fields["title"])
+                    w
+                    for w in re.findall(r"[A-Za-z][\w’'-]+", fields["title"])
                     if w.lower() not in STOP
                 ],
                 "quotes": {name_of[c["article"][0]]: c["quote"][:60] for c in cites},

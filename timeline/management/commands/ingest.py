@@ -17,7 +17,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="article .txt or manifest .json")
+        parser.add_argument(
+            "paths", nargs="+", metavar="PATH", help="article .txt or manifest .json"
+        )
         parser.add_argument("--story", metavar="SLUG", help="the story the articles belong to")
         parser.add_argument(
             "--published",
@@ -30,14 +32,23 @@ class Command(BaseCommand):
             help="show progress on stderr even when it is not a terminal",
         )
 
-    def handle(self, *args, paths: list[str], story: str | None, published: str | None,
-               progress: bool, **options) -> None:
+    def handle(
+        self,
+        *args,
+        paths: list[str],
+        story: str | None,
+        published: str | None,
+        progress: bool,
+        **options,
+    ) -> None:
         published_on = None
         if published:
             try:
                 published_on = date.fromisoformat(published)
             except ValueError:
-                raise CommandError(f"--published “{published}” is not a date (YYYY-MM-DD)") from None
+                raise CommandError(
+                    f"--published “{published}” is not a date (YYYY-MM-DD)"
+                ) from None
         interactive = sys.stderr.isatty()
         show = progress or interactive
 
@@ -50,7 +61,10 @@ class Command(BaseCommand):
                 self.stderr.write(line)
 
         report = ingest_paths(
-            paths, story_slug=story, published=published_on, on_progress=on_progress if show else None
+            paths,
+            story_slug=story,
+            published=published_on,
+            on_progress=on_progress if show else None,
         )
         if show and interactive:
             self.stderr.write("\r\033[K", ending="")

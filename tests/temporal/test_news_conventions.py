@@ -1,0 +1,166 @@
+"""TempEval-3 / TimeBank conventions for English news added after the MEANTIME error review."""
+
+import pytest
+
+from .conftest import found, only
+
+WEDNESDAY = "2009-04-01"  # in Q2 of 2009; ISO week 14
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Fiscal years: TIMEX3 "FY2009", no interval (when the year starts is not said).
+        ("Profit in fiscal 2009 rose.", [("fiscal 2009", "FY2009")]),
+        ("Sales in fiscal year 2010 fell.", [("fiscal year 2010", "FY2010")]),
+        ("In the fiscal year 2008 sales rose.", [("fiscal year 2008", "FY2008")]),
+        ("FY2011 guidance was cut.", [("FY2011", "FY2011")]),
+        ("Its FY 2012 plan is out.", [("FY 2012", "FY2012")]),
+        ("Results for fiscal '98 were weak.", [("fiscal '98", "FY1998")]),
+        ("Sales this fiscal year rose.", [("this fiscal year", "FY2009")]),
+        ("Last fiscal year it lost money.", [("Last fiscal year", "FY2008")]),
+        ("It expects growth in the next fiscal year.", [("the next fiscal year", "FY2010")]),
+        ("The fiscal year was hard.", []),  # which fiscal year is not said
+        # "year-earlier" / "year-ago" (TimeBank tags the adjective alone).
+        ("Profit fell from year-ago levels.", [("year-ago", "2008")]),
+        (
+            "Third-quarter profit rose 5% from the year-earlier quarter.",
+            [("Third-quarter", "2008-Q3"), ("year-earlier", "2007-Q3")],
+        ),
+        ("Sales rose a year earlier.", [("a year earlier", "2008")]),
+        # Centuries: TIMEX3 writes the first two digits of the century's years.
+        ("Life in the 21st century is fast.", [("the 21st century", "20")]),
+        ("It was built in the nineteenth century.", [("the nineteenth century", "18")]),
+        ("By the early 20th century it was gone.", [("the early 20th century", "19")]),
+        ("The twenty-first century began.", [("The twenty-first century", "20")]),
+        ("They are 21st-century skills.", [("21st-century", "20")]),
+        ("Rail came in the 1800s.", [("the 1800s", "18")]),
+        ("Cars spread in the 1900s.", [("the 1900s", "19")]),
+        ("Phones spread in the 2000s.", [("the 2000s", "200")]),  # a decade, as said
+        ("Prices rose in the 1990s.", [("the 1990s", "199")]),
+        # A bare plural of decades is a vague duration.
+        ('It was "decades in the making".', [("decades", "PXDE")]),
+        ("Decades of war ended.", [("Decades", "PXDE")]),
+        ("It was a decades-old dispute.", []),
+        ("It ended three decades ago.", [("three decades ago", "1979")]),
+        # "today's" for the present in general is PRESENT_REF; for the day it is the day.
+        ("In today's world, nothing is certain.", [("today", "PRESENT_REF")]),
+        ("Today's global economy is fragile.", [("Today", "PRESENT_REF")]),
+        ("It suits today's fast-changing economy.", [("today", "PRESENT_REF")]),
+        ("Today's meeting was cancelled.", [("Today", "2009-04-01")]),
+        ("Today's vote was close.", [("Today", "2009-04-01")]),
+        # September 11 as the name of the 2001 attacks, whatever the document date.
+        ("The September 11 attacks changed travel.", [("September 11", "2001-09-11")]),
+        ("It was the worst drop since the September 11th terrorist attacks.",
+         [("September 11th", "2001-09-11")]),
+        ("After the attacks of 11 September, markets shut.", [("11 September", "2001-09-11")]),
+        ("The report is due on September 11.", [("September 11", "2009-09-11")]),
+        # Holidays that move with the year (HeidelTime's normHolidayVar), the year by tense.
+        ("Sales peaked at Thanksgiving.", [("Thanksgiving", "2008-11-27")]),
+        ("Stores will open on Black Friday.", [("Black Friday", "2009-11-27")]),
+        ("The rally began after Labor Day.", [("Labor Day", "2008-09-01")]),
+        ("Parades will mark Memorial Day.", [("Memorial Day", "2009-05-25")]),
+        ("Churches fill at Easter.", [("Easter", "2009-04-12")]),  # 11 days off: this year's
+        ("Sales rose over Easter 2008.", [("Easter 2008", "2008-03-23")]),
+        ("Good Friday 2011 was quiet.", [("Good Friday 2011", "2011-04-22")]),
+        ("Presidents' Day 2010 fell late.", [("Presidents' Day 2010", "2010-02-15")]),
+        ("Easter Island is remote.", []),
+        ("He hid Easter eggs.", []),
+        ("an easter wind", []),
+        # The nth week of a month is an ISO week: the first holds the month's 4th day, the
+        # last the day three before its end.
+        ("Sales fell in the last week of March.", [("the last week of March", "2009-W13")]),
+        ("Sales fell in the first week of March.", [("the first week of March", "2009-W10")]),
+        ("Talks resume in the first week of May.", [("the first week of May", "2009-W19")]),
+        (
+            "It fell in the second week of January 2009.",
+            [("the second week of January 2009", "2009-W02")],
+        ),
+        (
+            "It fell in the final week of December last year.",
+            [("the final week of December last year", "2008-W52")],
+        ),
+        ("He rested for the last week.", [("the last week", "P1W")]),
+        # "year-end" after a preposition is the end of the current year.
+        ("Sales will recover by year-end.", [("year-end", "2009")]),
+        ("The rate is 2% at year end.", [("year end", "2009")]),
+        ("It paid a year-end bonus.", []),
+        # "a month and a half": the half after the unit.
+        ("The strike lasted a month and a half.", [("a month and a half", "P1.5M")]),
+        ("It took two years and a half.", [("two years and a half", "P2.5Y")]),
+        ("It took two and a half years.", [("two and a half years", "P2.5Y")]),
+        # Ages are not durations (as HeidelTime's negative rules).
+        ("He is 65 years old.", []),
+        ("A 65-year-old man was hurt.", []),
+    ],
+)  # fmt: skip
+def test_news_expression(text, expected):
+    assert found(text, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # Irregular past tenses are tense cues too: a bare quarter or weekday looks back.
+        ("Third-quarter profit rose sharply.", "Third-quarter", "2008-Q3"),
+        ("Fourth-quarter sales fell.", "Fourth-quarter", "2008-Q4"),
+        ("Shares sank on Friday.", "Friday", "2009-03-27"),
+        ("The bank paid on Friday.", "Friday", "2009-03-27"),
+        ("The bank will pay on Friday.", "Friday", "2009-04-03"),
+        ("In November the company sold its stake.", "November", "2008-11"),
+        ("In November the company will sell its stake.", "November", "2009-11"),
+    ],
+)
+def test_irregular_past_tense_picks_the_past(text, span, value):
+    timex = only(text, WEDNESDAY)
+    assert (timex.text, timex.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("year", "easter"),
+    [(1990, "1990-04-15"), (2008, "2008-03-23"), (2011, "2011-04-24"), (2024, "2024-03-31"),
+     (2025, "2025-04-20"), (2038, "2038-04-25")],
+)  # fmt: skip
+def test_easter_computus(year, easter):
+    from timeline.temporal.lexicon import easter as compute
+
+    assert compute(year).isoformat() == easter
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # A clock time with a UTC offset is local time: ISO 8601 "+08:00", not "Z".
+        ("It landed at 6:40 p.m. (GMT +8).", "6:40 p.m. (GMT +8)", "2009-04-01T18:40+08:00"),
+        ("It left at 10:00 GMT+5:30.", "10:00 GMT+5:30", "2009-04-01T10:00+05:30"),
+        ("Polls close at 9 a.m. (UTC-5).", "9 a.m. (UTC-5)", "2009-04-01T09:00-05:00"),
+        ("Trading halted at 14:05 GMT+0.", "14:05 GMT+0", "2009-04-01T14:05Z"),
+        ("The jet landed at 08:30 UTC.", "08:30 UTC", "2009-04-01T08:30Z"),
+        ("Talks began at 7 p.m. GMT, officials said.", "7 p.m. GMT", "2009-04-01T19:00Z"),
+    ],
+)  # fmt: skip
+def test_clock_time_zone_offsets(text, span, value):
+    timex = only(text, WEDNESDAY)
+    assert (timex.text, timex.type, timex.value) == (span, "TIME", value)
+
+
+def test_fiscal_year_has_no_interval():
+    timex = only("Profit in fiscal 2009 rose.", WEDNESDAY)
+    assert (timex.type, timex.date_start, timex.date_end) == ("DATE", None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The seed-article contract: "recent" is not a date here, though TimeBank, HeidelTime
+        # and MEANTIME often tag it PAST_REF. "recently" is.
+        "In a recent address, the minister spoke.",
+        "The recent downturn hurt sales.",
+        "The most recent model sold well.",
+        # Adjective "current" and "ongoing" are not tagged either.
+        "Its five current models sell.",
+        "The ongoing recession hurt.",
+    ],
+)
+def test_recent_current_ongoing_are_not_dates(text):
+    assert found(text, WEDNESDAY) == []

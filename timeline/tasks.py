@@ -1,0 +1,126 @@
+"""Background ingestion of uploaded articles, on Django's task framework.
+
+The worker (`python manage.py db_worker`, `make worker`) runs `ingest_upload`
+for each queued `UploadedArticle`. Running it again is harmless: an upload that
+is done stays done, and the ingest itself is atomic and keyed by content hash,
+so a worker killed mid-article leaves nothing half-written and the re-run
+creates the article once. `requeue_stalled_uploads` re-queues the uploads of
+workers that died.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django_tasks import task
+
+from articles.models import Article, content_hash
+from timeline.ingest import IngestError, ingest_text
+from timeline.models import UploadedArticle
+
+logger = logging.getLogger(__name__)
+Status = UploadedArticle.Status
+
+
+@task()
+def ingest_upload(upload_id: int) -> int | None:
+    """Ingest one uploaded article; returns the article id (None if it failed)."""
+    return process_upload(upload_id=upload_id)
+
+
+def enqueue_upload(upload: UploadedArticle) -> None:
+    """Queue `upload` for the worker, once the upload row is committed."""
+
+    def send() -> None:
+        result = ingest_upload.enqueue(upload.pk)
+        UploadedArticle.objects.filter(pk=upload.pk).update(task_id=str(result.id))
+
+    transaction.on_commit(send)
+
+
+def process_upload(*, upload_id: int) -> int | None:
+    with transaction.atomic():
+        upload = (
+            UploadedArticle.objects.select_for_update().select_related("story").get(pk=upload_id)
+        )
+        if upload.status == Status.DONE:
+            return upload.article_id
+        if upload.status == Status.FAILED:
+            return None
+        upload.status = Status.RUNNING
+        upload.attempts += 1
+        upload.started_at = timezone.now()
+        upload.save(update_fields=["status", "attempts", "started_at"])
+
+    try:
+        result = ingest_text(
+            upload.text,
+            story=upload.story,
+            published=upload.published_on,
+            source_name=upload.file_name,
+        )
+        article, created = result.article, result.created
+        message = describe(result.expressions, result.proposed, result.merged, created=created)
+    except IngestError as error:
+        return finish(upload, Status.FAILED, str(error))
+    except IntegrityError:
+        # Another worker ingested the same text between our check and our insert.
+        article = Article.objects.filter(content_hash=content_hash(upload.text)).first()
+        if article is None:
+            raise
+        created, message = False, "Already ingested (at the same moment, by another upload)."
+    except Exception:
+        logger.exception("Ingesting upload %s (%s) failed", upload.pk, upload.file_name)
+        finish(upload, Status.FAILED, "Unexpected error while ingesting; it has been logged.")
+        raise
+    return finish(upload, Status.DONE, message, article=article, created=created)
+
+
+def describe(expressions: int, proposed: int, merged: int, *, created: bool) -> str:
+    if not created:
+        return "Already ingested: the same text is in Dateline already."
+    return (
+        f"{expressions} date expression{'s' if expressions != 1 else ''}, "
+        f"{proposed} new event{'s' if proposed != 1 else ''} proposed, "
+        f"{merged} merged into existing events."
+    )
+
+
+def finish(
+    upload: UploadedArticle,
+    status: str,
+    message: str,
+    *,
+    article: Article | None = None,
+    created: bool = False,
+) -> int | None:
+    upload.status = status
+    upload.message = message[:2000]
+    upload.article = article
+    upload.created_article = created
+    upload.finished_at = timezone.now()
+    upload.save(update_fields=["status", "message", "article", "created_article", "finished_at"])
+    return article.pk if article else None
+
+
+def requeue_stalled_uploads(*, older_than: timedelta | None = None) -> int:
+    """Queue again the uploads whose worker died while running them; returns how many."""
+    if older_than is None:
+        older_than = timedelta(seconds=settings.INGEST_JOB_STALE_SECONDS)
+    cutoff = timezone.now() - older_than
+    with transaction.atomic():
+        stalled = list(
+            UploadedArticle.objects.select_for_update(skip_locked=True).filter(
+                status=Status.RUNNING, started_at__lte=cutoff
+            )
+        )
+        for upload in stalled:
+            upload.status = Status.QUEUED
+            upload.message = f"Re-queued: the worker stopped during attempt {upload.attempts}."
+            upload.save(update_fields=["status", "message"])
+            enqueue_upload(upload)
+    return len(stalled)
