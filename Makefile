@@ -50,7 +50,7 @@ serve: install
 	@echo ""
 	@echo "  Dateline (production settings) at http://$(HOST):$(PORT)/   health: http://$(HOST):$(PORT)/healthz"
 	@echo "  gunicorn: $(WORKERS) workers x $(THREADS) threads; uploads are ingested by 'make worker'"
-	@echo "  database: $${DATABASE_URL:-SQLite file db.sqlite3}   stop with Ctrl+C"
+	@echo "  database: $$([ -n "$$DATABASE_URL" ] && echo "from DATABASE_URL" || echo "SQLite file db.sqlite3")   stop with Ctrl+C"
 	@echo ""
 	@$(SERVE_ENV) $(BIN)/gunicorn config.wsgi:application --bind $(HOST):$(PORT) \
 	  --workers $(WORKERS) --worker-class gthread --threads $(THREADS) \

@@ -46,11 +46,17 @@ def run_module(name: str, kwargs: dict) -> tuple[list[tuple[str, str, str]], str
     )
     for line in result.stdout.splitlines():
         if line.startswith("@@ROWS@@"):
-            return [tuple(str(cell) for cell in row) for row in json.loads(line[8:])], ""
+            return [tuple(cell_text(cell) for cell in row) for row in json.loads(line[8:])], ""
         if line.startswith("@@SKIP@@"):
             return [], f"bench/{module}.py {line[9:]}"
     error = (result.stderr.strip().splitlines() or ["no output"])[-1]
     return [], f"bench/{module}.py failed: {error}"
+
+
+def cell_text(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:,.1f}" if abs(value) >= 10 else f"{value:.3g}"
+    return str(value)
 
 
 def main() -> None:

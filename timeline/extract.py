@@ -354,11 +354,12 @@ def _candidate(
         start, end, granularity = event_interval(
             expression.date_start, expression.date_end, expression.granularity
         )
-    title = make_title(sentence.text, expression_text=expression.text if expression else "")
+    expression_text = expression.text if expression else ""
     return Candidate(
         article=article,
-        title=title,
-        focus=title,
+        title=make_title(sentence.text, expression_text=expression_text),
+        # Clustering compares main clauses: who did what, as the sentence puts it first.
+        focus=make_title(sentence.text, expression_text=expression_text, date_clause=False),
         summary=trim_words(sentence.text, 60),
         date_start=start,
         date_end=end,
@@ -387,10 +388,23 @@ def event_interval(start: date, end: date, granularity: str) -> tuple[date, date
     return start, end, granularity
 
 
+_ANNOUNCED_PLAN = re.compile(
+    r"\b(?:announced|unveiled|revealed|disclosed|confirmed)\s+(?:its\s+|their\s+)?plans?\b",
+    re.IGNORECASE,
+)
+_CONDITIONAL = re.compile(r"\bif\s+(?:confirmed|true|accurate)\b", re.IGNORECASE)
+
+
 def date_kind(text: str, *, start: date, published: date) -> str:
-    if start > published or _PLANNED.search(text):
+    """planned (ahead, or said to be intended), reported (the date is of the telling) or
+    happened. "announced plans to send" on a past day is a report, not a plan."""
+    if start > published:
         return "planned"
-    head = text[:120]
+    if _ANNOUNCED_PLAN.search(text):
+        return "reported"
+    if _PLANNED.search(text):
+        return "planned"
+    head = _CONDITIONAL.sub("", text[:120])
     if _REPORTING_VERB.search(head) and not _PERFECT.search(head.split(" that ")[-1]):
         return "reported"
     return "happened"
@@ -411,11 +425,13 @@ _CLAUSE_END = re.compile(
 )
 
 
-def make_title(sentence: str, *, expression_text: str = "") -> str:
+def make_title(sentence: str, *, expression_text: str = "", date_clause: bool = True) -> str:
     """A short who-did-what phrase: the main clause, leading date and attribution cut."""
-    text = _date_clause(sentence.strip().strip("“”\"'"), expression_text)
+    text = sentence.strip().strip("“”\"'")
+    if date_clause:
+        text = _date_clause(text, expression_text)
     comma = text.find(", ")
-    if 0 < comma and expression_text in text[:comma] and len(text[:comma].split()) <= 6:
+    if comma > 0 and expression_text in text[:comma] and len(text[:comma].split()) <= 6:
         text = text[comma + 2 :]  # "On October 18, North Korea announced …"
     text = _LEADING_PHRASE.sub("", _ATTRIBUTION.sub("", text))
     text = _APPOSITION.sub(

@@ -25,6 +25,16 @@
     true
   );
 
+  // Swapped results replace their own status line, which screen readers may not notice:
+  // say the new count in a live region that stays put.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var swapped = event.detail.target && event.detail.target.id;
+    if (swapped !== "results" && swapped !== "app") return;
+    var announcer = document.getElementById("announcer");
+    var summary = document.querySelector("#results .summary");
+    if (announcer && summary) announcer.textContent = summary.textContent.replace(/\s+/g, " ").trim();
+  });
+
   document.addEventListener("htmx:afterSwap", function (event) {
     var slot = event.detail.target;
     if (!slot || !slot.classList || !slot.classList.contains("citations-slot")) return;

@@ -39,6 +39,7 @@ def test_filter_by_date_range_shows_october_and_not_june(page: Page):
     page.press("#f-to", "Enter")
     expect(page).to_have_url(re.compile(r"from=2024-10&to=2024-10$"))
     expect(page.locator(".summary")).to_contain_text("7 events")
+    expect(page.locator("#announcer")).to_have_text(re.compile(r"^7 events from \d sources"))
     shown = titles(page)
     assert "South Korea summons the Russian ambassador" in shown
     assert not any("defence pact" in title for title in shown)

@@ -215,3 +215,15 @@ def test_part_of_a_month_dates_an_event_in_that_month():
         date(2024, 10, 31),
         "month",
     )
+
+
+def test_announced_plans_on_a_past_day_are_a_report_not_a_plan():
+    body = "The intro is here. On October 18, North Korea announced plans to send troops."
+    expressions = [timex(body, "October 18", date(2024, 10, 18))]
+    [candidate] = extract_events(article=article(body), expressions=expressions)
+    assert candidate.date_kind == "reported"
+
+
+def test_title_of_a_date_in_a_relative_clause_names_its_subject():
+    sentence = "It would be the first war since the Korean War, which ended in 1953."
+    assert make_title(sentence, expression_text="1953") == "The Korean War ended in 1953"
