@@ -374,13 +374,16 @@ def describe_disagreement(event: Event) -> str:
         for unit, values in figures_in(quote).items():
             by_unit.setdefault(unit, {}).setdefault(article_id, set()).update(values)
     for unit, per_article in sorted(by_unit.items()):
-        claims = {article_id: max(values) for article_id, values in per_article.items()}
-        if len(set(claims.values())) > 1:
+        claims: dict[float, list[str]] = {}
+        for article_id, values in per_article.items():
+            claims.setdefault(max(values), []).append(names[article_id])
+        if len(claims) > 1:
+            what = "the percentage" if unit == "percent" else f"the number of {unit}"
             said = " vs ".join(
-                f"{_number(value)} ({names[article_id]})"
-                for article_id, value in sorted(claims.items(), key=lambda item: item[1])
+                f"{_number(value)} ({', '.join(sorted(set(sources)))})"
+                for value, sources in sorted(claims.items())
             )
-            parts.append(f"Sources differ on the number of {unit}: {said}.")
+            parts.append(f"Sources differ on {what}: {said}.")
     return " ".join(parts)
 
 

@@ -208,14 +208,10 @@ def figures_in(text: str) -> dict[str, set[float]]:
     figures: dict[str, set[int]] = {}
     for match in _FIGURE.finditer(text):
         number, scale, following = match.groups()
-        unit = next(
-            (
-                word.lower()
-                for word in following.split()
-                if word.islower() and word not in _NOT_A_UNIT
-            ),
-            None,
-        )
+        nouns = [w for w in following.split() if w.islower() and w not in _NOT_A_UNIT][:2]
+        # "1,200 bus drivers" counts drivers: prefer the plural noun of the group.
+        plural = [w for w in nouns if w.endswith("s") and not w.endswith(("ss", "us"))]
+        unit = plural[0] if plural else (nouns[0] if nouns else None)
         if unit is None or re.fullmatch(r"(19|20)\d\d", number):
             continue
         value = float(number.replace(",", ""))

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, content_hash
 from timeline.ingest import IngestError, ingest_text
@@ -119,8 +121,21 @@ def requeue_stalled_uploads(*, older_than: timedelta | None = None) -> int:
             )
         )
         for upload in stalled:
+            close_abandoned_task(upload.task_id)
             upload.status = Status.QUEUED
             upload.message = f"Re-queued: the worker stopped during attempt {upload.attempts}."
             upload.save(update_fields=["status", "message"])
             enqueue_upload(upload)
     return len(stalled)
+
+
+class WorkerStopped(RuntimeError):
+    """The worker running this task stopped before it finished."""
+
+
+def close_abandoned_task(task_id: str) -> None:
+    """Mark the dead worker's task result failed, so it does not read 'running' forever."""
+    if not task_id:
+        return
+    for result in DBTaskResult.objects.filter(id=task_id, status=TaskResultStatus.RUNNING):
+        result.set_failed(WorkerStopped("the worker stopped; the upload was queued again"))

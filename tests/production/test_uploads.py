@@ -113,15 +113,20 @@ def test_same_text_uploaded_twice_makes_one_article(staff_client):
     assert messages == [False, True]
 
 
-def test_worker_killed_mid_task_is_requeued_and_ingests_once(staff_client):
-    upload(staff_client, text_file(), story=StoryFactory())
+def test_worker_killed_mid_task_is_requeued_and_ingests_once(
+    staff_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(staff_client, text_file(), story=StoryFactory())
     stalled = UploadedArticle.objects.get()
     # What a killed worker leaves: the row says running, the ingest rolled back.
     stalled.status, stalled.attempts = "running", 1
     stalled.started_at = timezone.now() - timedelta(hours=1)
     stalled.save()
+    DBTaskResult.objects.filter(id=stalled.task_id).update(status="RUNNING")
     assert requeue_stalled_uploads(older_than=timedelta(minutes=5)) == 1
     assert UploadedArticle.objects.get().status == "queued"
+    assert DBTaskResult.objects.get(id=stalled.task_id).status == "FAILED"
     run_queued_tasks()
     done = UploadedArticle.objects.get()
     assert (done.status, done.attempts) == ("done", 2)

@@ -42,6 +42,8 @@ WEDNESDAY = "2009-04-01"  # in Q2 of 2009; ISO week 14
         ('It was "decades in the making".', [("decades", "PXDE")]),
         ("Decades of war ended.", [("Decades", "PXDE")]),
         ("It was a decades-old dispute.", []),
+        ("It settled a decades-long dispute.", [("decades-long", "PXDE")]),
+        ("The years-long feud ended.", [("years-long", "PXY")]),
         ("It ended three decades ago.", [("three decades ago", "1979")]),
         # "today's" for the present in general is PRESENT_REF; for the day it is the day.
         ("In today's world, nothing is certain.", [("today", "PRESENT_REF")]),

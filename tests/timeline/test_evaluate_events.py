@@ -127,3 +127,10 @@ def test_evaluate_events_command_rejects_a_bad_gold_file(tmp_path):
     path.write_text('{"events": [{"title": 1}]}', encoding="utf-8")
     with pytest.raises(CommandError, match="not a gold file"):
         call_command("evaluate_events", str(path), "--story", "x")
+
+
+def test_halden_walkout_records_the_disputed_number_of_strikers(ingest_story):
+    story = ingest_story("halden_strike")
+    walkout = story.events.get(date_start=date(2025, 9, 15))
+    assert "number of drivers: 1,200" in walkout.disagreement
+    assert "1,400" in walkout.disagreement

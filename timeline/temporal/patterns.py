@@ -946,6 +946,8 @@ def _build_duration(m: re.Match[str], text: str) -> Found | None:
     quantity = m.group("num")
     if quantity:
         amount = number_value(quantity)
+        if quantity.lower() in ("a", "an") and text[m.end("unit") : m.end("unit") + 1] == "s":
+            return None  # "a decades-long feud", "a years-old debt": no count of one
         if quantity.lower() in ("a", "an") and unit in ("second", "quarter"):
             return None  # "a second round", "a quarter of its dealers"
         if quantity.lower() in ("a", "an", "one") and unit == "quarter":
@@ -1527,7 +1529,7 @@ RULES: tuple[Rule, ...] = (
             rf"\b(?P<span>{_VAGUE}\s+(?P<unit>seconds|minutes|hours|days|weeks|months|years|"
             r"decades|centuries))\b|\b(?:for|in|over|within|after)\s+(?:just\s+|only\s+|mere\s+)?(?P<span2>(?P<unit2>minutes|"
             r"hours|days|weeks|months|years|decades))\b(?!\s+(?:ago|old))|\b(?P<span3>(?P<unit3>decades|years|"
-            r"months))-long\b|"
+            r"months)-long)\b|"
             # "decades in the making", "decades of war": a count of decades, all the same
             r"(?<!\d\s)\b(?P<span4>(?P<unit4>decades))\b(?![\s-]+(?:old|ago|later|earlier))"
         ),
