@@ -94,8 +94,16 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several processes (server, ingest, tests) may share the file.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Several processes (server, ingest, tests) may share the file. WAL lets readers
+    # run while an ingest writes, and with synchronous=NORMAL a commit no longer waits
+    # for an fsync (a power cut can lose the last commits, never corrupt the file).
+    # IMMEDIATE transactions take the write lock up front, so a writer waits out the
+    # timeout instead of failing with "database is locked" halfway through.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        transaction_mode="IMMEDIATE",
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from django.db.models import Q
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.models import Model
+from django.db.models.constants import OnConflict
+from django.utils import timezone
 
 from articles.models import Article, Story
 from timeline.extract import Candidate, make_title, split_sentences
-from timeline.keywords import Bag, content_tokens, figures_in, similarity
+from timeline.keywords import Bag, Scorer, content_tokens, figures_in
 from timeline.models import Citation, Event
 from timeline.periods import describe_interval
 
@@ -57,6 +60,16 @@ class Slot:
     added: list[Candidate] = field(default_factory=list)
     redated: bool = False
     disputed: bool = False  # a source dates it differently (a day or two apart)
+    _bags: list[Bag] = field(default_factory=list)  # title, then one per citation
+
+    def bags(self) -> list[Bag]:
+        """What the event reads like: its title and each citation, tokenised once."""
+        bags = self._bags
+        if not bags:
+            bags.append(bag(self.title, self.title))
+        for _, _, quote in self.citations[len(bags) - 1 :]:
+            bags.append(quote_bag(quote))
+        return bags
 
     @classmethod
     def of(cls, candidate: Candidate) -> Slot:
@@ -104,13 +117,16 @@ def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutco
     if not candidates:
         return outcome
     story_words = frozenset(content_tokens(story.title))
-    backgrounds: dict[int, frozenset[str]] = {}
+    scorers: dict[int, Scorer] = {}
     slots = neighbours_of(story=story, candidates=candidates)
     for candidate in candidates:
         article = candidate.article
-        if article.pk not in backgrounds:
-            backgrounds[article.pk] = story_words | frequent_words(article)
-        slot = best_match(candidate=candidate, slots=slots, background=backgrounds[article.pk])
+        if article.pk not in scorers:
+            scorers[article.pk] = Scorer(story_words | frequent_words(article))
+        scorer = scorers[article.pk]
+        slot = best_match(
+            candidate=candidate, slots=slots, background=scorer.background, scorer=scorer
+        )
         if slot is None:
             slots.append(Slot.of(candidate))
             outcome.proposed += 1
@@ -131,26 +147,27 @@ def frequent_words(article: Article) -> frozenset[str]:
 
 
 def best_match(
-    *, candidate: Candidate, slots: list[Slot], background: frozenset[str]
+    *,
+    candidate: Candidate,
+    slots: list[Slot],
+    background: frozenset[str],
+    scorer: Scorer | None = None,
 ) -> Slot | None:
     """The event this candidate reports, or None for a new event."""
+    score_of = scorer if scorer is not None else Scorer(background)
     mine = bag(candidate.quote, candidate.focus or candidate.title)
     article_id = candidate.article.pk
+    interval = (candidate.date_start, candidate.date_end)
     best: tuple[float, Slot] | None = None
     for slot in slots:
-        relation = date_relation(
-            (candidate.date_start, candidate.date_end), (slot.date_start, slot.date_end)
-        )
+        relation = date_relation(interval, (slot.date_start, slot.date_end))
         if relation is None:
             continue
         if any(a == article_id and s == candidate.start for a, s, _ in slot.citations):
             continue  # another date of the same sentence: a different event
         # Single link: a report joins an event when it reads like one of its citations
         # (or like its title: editors retitle events, merged-away events keep only that).
-        theirs = [bag(slot.title, slot.title)] + [
-            bag(quote, make_title(quote)) for _, _, quote in slot.citations
-        ]
-        score = max(similarity(mine, other, background=background) for other in theirs)
+        score = max(score_of(mine, other) for other in slot.bags())
         if relation == "same" and slot.granularity == "range":
             score += SAME_RANGE_BONUS
         needed = {"near": NEAR_SIMILAR, "nested": NESTED_SIMILAR}.get(relation, SIMILAR)
@@ -167,7 +184,13 @@ def bag(text: str, focus: str) -> Bag:
     return Bag.of(text, focus=focus)
 
 
-def window(intervals: list[tuple[date, date]]) -> tuple[list[Q], date]:
+@lru_cache(maxsize=20_000)
+def quote_bag(quote: str) -> Bag:
+    """A stored citation's bag, its main clause in focus (the title is costly to find too)."""
+    return bag(quote, make_title(quote))
+
+
+def window(intervals: list[tuple[date, date]]) -> tuple[list[tuple[str, list]], date]:
     """Where the events that candidates dated `intervals` could belong to are stored.
 
     Each condition is a bounded range (or a few exact keys) on the (story, date_start,
@@ -176,17 +199,25 @@ def window(intervals: list[tuple[date, date]]) -> tuple[list[Q], date]:
     (they start on known days), and free ranges that began at most RANGE_LOOKBACK before
     it. They are queried as a UNION, not an OR: SQLite cannot use the range index for an
     OR of ranges and would scan the story. Overlapping ranges are merged first.
+
+    Returns the conditions as (SQL, params) on timeline_event's columns, and the
+    earliest date_end any of them can use.
     """
     slack = timedelta(days=NEAR_DAYS)
     inside = _merged([(start - slack, end + slack) for start, end in intervals])
     lookback = _merged([(start - RANGE_LOOKBACK, start) for start, _ in intervals])
     starts = sorted({day for start, _ in intervals for day in period_starts(start)})
     earliest = min(start for start, _ in intervals) - slack
+    periods = GRANULARITY_ORDER[1:]
     return [
-        *(Q(date_start__gte=low, date_start__lte=high) for low, high in inside),
-        Q(date_start__in=starts, granularity__in=GRANULARITY_ORDER[1:]),
+        *((f"{_START} >= %s AND {_START} <= %s", [low, high]) for low, high in inside),
+        (
+            f"{_START} IN ({', '.join(['%s'] * len(starts))}) "
+            f"AND {_GRANULARITY} IN ({', '.join(['%s'] * len(periods))})",
+            [*starts, *periods],
+        ),
         *(
-            Q(granularity="range", date_start__gte=low, date_start__lte=high)
+            (f"{_GRANULARITY} = %s AND {_START} >= %s AND {_START} <= %s", ["range", low, high])
             for low, high in lookback
         ),
     ], earliest
@@ -220,17 +251,35 @@ _FIELDS = (
     "date_kind",
     "merged_into_id",
 )
+_qn = connection.ops.quote_name
+_EVENTS = _qn(Event._meta.db_table)
+_START = f"{_EVENTS}.{_qn('date_start')}"
+_GRANULARITY = f"{_EVENTS}.{_qn('granularity')}"
+_COLUMNS = ", ".join(
+    f"{_EVENTS}.{_qn(Event._meta.pk.column if name == 'pk' else Event._meta.get_field(name).column)}"
+    for name in _FIELDS
+)
 
 
 def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
+    # Written as SQL: the ORM took longer to build this UNION than the database to run it.
     conditions, earliest = window(intervals)
-    events = Event.objects.filter(story=story, date_end__gte=earliest).order_by()
-    parts = [events.filter(condition).values_list(*_FIELDS) for condition in conditions]
-    query = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
-    rows = list(query.order_by("date_start", "pk")[:WINDOW_LIMIT])
+    selects, params = [], []
+    for condition, values in conditions:
+        selects.append(
+            f"SELECT {_COLUMNS} FROM {_EVENTS} WHERE ({_EVENTS}.{_qn('story_id')} = %s "
+            f"AND {_EVENTS}.{_qn('date_end')} >= %s AND {condition})"
+        )
+        params += [story.pk, earliest, *values]
+    sql = " UNION ".join(selects) + f" ORDER BY 3 ASC, 1 ASC LIMIT {int(WINDOW_LIMIT)}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     if not rows:
         return []
-    slots = {row[0]: Slot(*row) for row in rows}
+    slots = {}
+    for pk, title, start, end, *rest in rows:
+        slots[pk] = Slot(pk, title, _as_date(start), _as_date(end), *rest)
     for event_id, article_id, begin, quote in (
         Citation.objects.filter(event_id__in=list(slots))
         .order_by()
@@ -240,32 +289,40 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
     return list(slots.values())
 
 
+def _as_date(value: date | str) -> date:
+    # SQLite hands back the text it stores when a UNION hides the column's declared type.
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def _save(story: Story, slots: list[Slot]) -> list[Event]:
-    """Write what the batch decided: new events, new citations, refined dates."""
+    """Write what the batch decided: new events, new citations, refined dates.
+
+    A constant number of queries whatever the batch: insert the events, read the stored
+    ones the batch touched, insert the citations, read the citations of the events whose
+    sources may disagree, update the events that changed.
+    """
     fresh = [slot for slot in slots if slot.pk is None]
-    created = Event.objects.bulk_create(
-        [
-            Event(
-                story=story,
-                title=slot.title,
-                summary=slot.added[0].summary,
-                date_start=slot.date_start,
-                date_end=slot.date_end,
-                granularity=slot.granularity,
-                date_kind=slot.date_kind,
-            )
-            for slot in fresh
-        ]
-    )
+    created = [
+        Event(
+            story=story,
+            title=slot.title,
+            summary=slot.added[0].summary,
+            date_start=slot.date_start,
+            date_end=slot.date_end,
+            granularity=slot.granularity,
+            date_kind=slot.date_kind,
+        )
+        for slot in fresh
+    ]
+    bulk_insert(created)
     for slot, event in zip(fresh, created, strict=True):
         slot.pk = event.pk
     events = {event.pk: event for event in created}
     # Stored events may have been merged by an editor since: follow them to the survivor.
     targets = follow_merges([slot.pk for slot in slots if slot.pk not in events])
-    citations = []
-    for slot in slots:
-        event = targets.get(slot.pk) or events[slot.pk]
-        citations += [
+    chosen = [targets.get(slot.pk) or events[slot.pk] for slot in slots]
+    bulk_insert(
+        [
             Citation(
                 event=event,
                 article=candidate.article,
@@ -274,11 +331,15 @@ def _save(story: Story, slots: list[Slot]) -> list[Event]:
                 quote=candidate.quote,
                 expression=candidate.expression,
             )
+            for slot, event in zip(slots, chosen, strict=True)
             for candidate in slot.added
-        ]
-    Citation.objects.bulk_create(citations, ignore_conflicts=True)
-    for slot in slots:
-        event = targets.get(slot.pk) or events[slot.pk]
+        ],
+        ignore_conflicts=True,
+        returning=False,
+    )
+    changes: list[tuple[Event, list[str]]] = []
+    to_describe: list[tuple[Event, list[str]]] = []
+    for slot, event in zip(slots, chosen, strict=True):
         if event.status != Event.Status.PROPOSED:
             continue
         changed = []
@@ -287,13 +348,77 @@ def _save(story: Story, slots: list[Slot]) -> list[Event]:
             event.granularity, event.date_kind = slot.granularity, slot.date_kind
             changed += ["date_start", "date_end", "granularity", "date_kind"]
         if slot.disputed or _figures_differ(slot.citations):
-            disagreement = describe_disagreement(event)
+            to_describe.append((event, changed))
+        changes.append((event, changed))
+    if to_describe:
+        cited = _citations_of([event.pk for event, _ in to_describe])
+        for event, changed in to_describe:
+            disagreement = _disagreement(event, cited.get(event.pk, []))
             if disagreement != event.disagreement:
                 event.disagreement = disagreement
                 changed.append("disagreement")
-        if changed:
+    _update(changes)
+    return chosen
+
+
+def _update(changes: list[tuple[Event, list[str]]]) -> None:
+    """Save the changed fields of each event (and updated_at, as save() would) at once."""
+    changes = [(event, changed) for event, changed in changes if changed]
+    if not changes:
+        return
+    if len({event.pk for event, _ in changes}) < len(changes):
+        # Two slots led to one surviving event: save in order, as each decided.
+        for event, changed in changes:
             event.save(update_fields=[*changed, "updated_at"])
-    return [targets.get(slot.pk) or events[slot.pk] for slot in slots]
+        return
+    now = timezone.now()
+    fields = {"updated_at"}
+    for event, changed in changes:
+        event.updated_at = now
+        fields.update(changed)
+    # An event that changed fewer fields writes the others back as they were read.
+    Event.objects.bulk_update([event for event, _ in changes], sorted(fields))
+
+
+def bulk_insert(objs: list[Model], *, ignore_conflicts: bool = False, returning: bool = True):
+    """bulk_create() for new rows of one model, without its per-value overhead.
+
+    The ORM's insert compiler dominated ingest time; this writes the same values
+    (defaults, auto_now, each field's get_db_prep_save) with one INSERT per batch and
+    sets the primary keys from RETURNING.
+    """
+    if not objs:
+        return objs
+    connection = connections[DEFAULT_DB_ALIAS]  # not the proxy: it is read per value
+    meta = objs[0]._meta
+    fields = [f for f in meta.concrete_fields if not f.primary_key and not f.generated]
+    qn = connection.ops.quote_name
+    on_conflict = OnConflict.IGNORE if ignore_conflicts else None
+    head = (
+        f"{connection.ops.insert_statement(on_conflict=on_conflict)} {qn(meta.db_table)} "
+        f"({', '.join(qn(f.column) for f in fields)}) VALUES "
+    )
+    tail = connection.ops.on_conflict_suffix_sql(fields, on_conflict, None, None)
+    if returning:
+        tail += f" RETURNING {qn(meta.db_table)}.{qn(meta.pk.column)}"
+    placeholder = f"({', '.join(['%s'] * len(fields))})"
+    size = max(1, connection.ops.bulk_batch_size(fields, objs))
+    with connection.cursor() as cursor:
+        for at in range(0, len(objs), size):
+            batch = objs[at : at + size]
+            params = [
+                field.get_db_prep_save(field.pre_save(obj, True), connection)
+                for obj in batch
+                for field in fields
+            ]
+            cursor.execute(head + ", ".join([placeholder] * len(batch)) + " " + tail, params)
+            if returning:
+                for obj, (pk,) in zip(batch, cursor.fetchall(), strict=True):
+                    obj.pk = pk
+            for obj in batch:
+                obj._state.adding = False
+                obj._state.db = connection.alias
+    return objs
 
 
 def period_starts(day: date) -> list[date]:
@@ -338,20 +463,34 @@ def _more_precise(candidate: Candidate, slot: Slot) -> bool:
     return inside and narrower
 
 
+_CITED = (
+    "article_id",
+    "article__title",
+    "quote",
+    "expression__date_start",
+    "expression__date_end",
+    "expression__granularity",
+)
+
+
 def describe_disagreement(event: Event) -> str:
     """Where the event's sources give different dates or figures, in a sentence or two."""
-    citations = list(
-        Citation.objects.filter(event=event)
-        .order_by("article_id", "start")
-        .values_list(
-            "article_id",
-            "article__title",
-            "quote",
-            "expression__date_start",
-            "expression__date_end",
-            "expression__granularity",
-        )
-    )
+    return _disagreement(event, _citations_of([event.pk]).get(event.pk, []))
+
+
+def _citations_of(event_ids: list[int]) -> dict[int, list[tuple]]:
+    """The citations describe_disagreement reads, for many events in one query."""
+    cited: dict[int, list[tuple]] = {}
+    for event_id, *row in (
+        Citation.objects.filter(event_id__in=event_ids)
+        .order_by("event_id", "article_id", "start")
+        .values_list("event_id", *_CITED)
+    ):
+        cited.setdefault(event_id, []).append(tuple(row))
+    return cited
+
+
+def _disagreement(event: Event, citations: list[tuple]) -> str:
     names = {article_id: _short(title) for article_id, title, *_ in citations}
     parts = []
     dates: dict[tuple[date, date, str], set[str]] = {}

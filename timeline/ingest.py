@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from articles.models import Article, Story, TemporalExpression, content_hash
-from timeline.cluster import merge_candidates
+from timeline.cluster import bulk_insert, merge_candidates
 from timeline.extract import body_start, extract_events, split_sentences, trim_words
 from timeline.temporal import tag
 
@@ -265,7 +265,7 @@ def store_expressions(*, article: Article) -> list[TemporalExpression]:
         for timex in tag(article.body, article.published_on)
         if timex.start < timex.end
     ]
-    return TemporalExpression.objects.bulk_create(rows)
+    return bulk_insert(rows)
 
 
 def ingest_path(

@@ -74,7 +74,8 @@ class EventQuerySet(models.QuerySet["Event"]):
         # A UNION of the two index scans: an OR across the join could use neither index.
         by_event = Event.objects.alias(vector=EVENT_SEARCH_VECTOR).filter(vector=query)
         by_quote = Citation.objects.alias(vector=CITATION_SEARCH_VECTOR).filter(vector=query)
-        matching = by_event.values("pk").union(by_quote.values("event_id"))
+        # order_by(): Citation's default ordering would join articles into the subquery.
+        matching = by_event.order_by().values("pk").union(by_quote.order_by().values("event_id"))
         return self.filter(pk__in=matching).annotate(
             search_rank=SearchRank(EVENT_SEARCH_VECTOR, query)
         )
