@@ -9,7 +9,8 @@ Measures, in one process on a throwaway test database (never db.sqlite3):
 - how much of that is the date tagger;
 - the cost per article when the story already holds 100 and 10,000 events (at the same
   density around the new articles' dates) — it must not grow, because candidate lookup is
-  a UNION of bounded ranges on the (story, date_start, date_end) index.
+  a UNION of bounded ranges on the (story, date_start, date_end) index;
+- the queries per article (BEGIN and COMMIT included) at both sizes: the same, and few.
 
 Wall-clock figures include SQLite's fsync per article commit and whatever else the machine
 runs; CPU figures (process time) are the steadier measure of the pipeline itself.
@@ -35,6 +36,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 ARTICLES = 120
 WARM_UP = 3
 SCALE_ARTICLES = 40
+QUERY_ARTICLES = 5
 EVENTS_PER_DAY = 2
 WORDS = 600
 FIRST_DAY = date(2022, 1, 1)
@@ -157,6 +159,19 @@ def _ingest_all(story, articles) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
+def _queries_per_article(story, articles) -> float:
+    """Counted apart from the timed runs: capturing SQL has a cost of its own."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from timeline.ingest import ingest_text
+
+    with CaptureQueriesContext(connection) as captured:
+        for text, published in articles:
+            ingest_text(text, story=story, published=published)
+    return len(captured) / len(articles)
+
+
 def _fill_story(story, count: int, *, last_day: date) -> None:
     """`count` events with one citation each, EVENTS_PER_DAY of them a day up to last_day.
 
@@ -242,6 +257,13 @@ def _measure() -> list[tuple[str, float, str]]:
                 f"ingest wall per article, story of {size:,} events ({vendor})",
                 wall / SCALE_ARTICLES * 1000,
                 "ms",
+            ),
+            (
+                f"queries per article, story of {size:,} events ({vendor})",
+                _queries_per_article(
+                    scaled, _recent_articles(QUERY_ARTICLES, seed=20 + size, last_day=last_day)
+                ),
+                "queries",
             ),
         ]
     return results

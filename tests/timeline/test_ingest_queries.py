@@ -17,11 +17,12 @@ pytestmark = pytest.mark.django_db
 
 PUBLISHED = date(2024, 10, 21)
 PLACES = ["Portmere", "Halden", "Vilnor", "Ostrava", "Marlow", "Tessin", "Valdera", "Kolby"]
+SPEAKERS = ["Ana Ruiz", "Olu Okafor", "Lena Brandt", "Soo Kim", "Priya Nair", "Tom Hale"]
 # Read, write, cluster and save one article: the duplicate check, the article, its dates,
 # the event window and its citations, new events, the stored events it joined, the
 # citations, the citations of events whose sources differ, the events whose dates or
 # disagreement changed, and the savepoint around it all.
-MAX_QUERIES_PER_ARTICLE = 13
+MAX_QUERIES_PER_ARTICLE = 12
 
 
 def article(index: int) -> str:
@@ -33,12 +34,13 @@ def article(index: int) -> str:
             f"The mayor of {place} signed a water agreement with {index + 10 * n} "
             f"farmers on {day:%B} {day.day}."
         )
-        lines.append(f"Inspectors from agency {index}-{n} visited the {place} dam on {day:%B}.")
+    # One event nobody has reported yet.
+    lines.append(f"{SPEAKERS[index % len(SPEAKERS)]} will open a museum on December {index + 1}.")
     return "\n".join(lines) + "\n"
 
 
 def fill(story, count: int) -> None:
-    """`count` stored events around the articles' dates, each cited once."""
+    """`count` stored events, two a day up to the articles' date, each cited once."""
     holder = Article.objects.create(
         story=story, title="holder", published_on=PUBLISHED, body="Stored events."
     )
@@ -46,7 +48,7 @@ def fill(story, count: int) -> None:
         Event(
             story=story,
             title=f"The mayor of {PLACES[n % len(PLACES)]} signed a water agreement",
-            date_start=(day := PUBLISHED - timedelta(days=n % 60)),
+            date_start=(day := PUBLISHED - timedelta(days=n % (count // 2))),
             date_end=day,
             granularity="day",
         )
@@ -70,7 +72,7 @@ def test_queries_per_article_are_constant_in_a_story_with_many_events(
     story = StoryFactory(title="Water rights")
     fill(story, 2_000)
     counts = []
-    for index in range(20):
+    for index in range(20):  # the 1st and the 20th article cost the same
         with (
             django_assert_max_num_queries(MAX_QUERIES_PER_ARTICLE),
             CaptureQueriesContext(connection) as captured,
