@@ -144,7 +144,9 @@ class Event(models.Model):
         "self",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # A merged event is only a pointer (its citations moved to the target), so it
+        # goes with its target; SET_NULL would leave a "merged" event pointing nowhere.
+        on_delete=models.CASCADE,
         related_name="merged_events",
         help_text="The event this one was merged into.",
     )

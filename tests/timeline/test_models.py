@@ -127,3 +127,18 @@ def test_str_shows_honest_date_and_title():
         title="Pact signed", date_start=date(2024, 6, 1), date_end=date(2024, 6, 30), granularity="month"
     )
     assert str(event) == "June 2024: Pact signed"
+
+
+def test_deleting_a_story_with_merged_events_deletes_them_all():
+    target = EventFactory()
+    target.absorb([EventFactory(story=target.story)])
+    target.story.delete()
+    assert Event.objects.count() == 0
+
+
+def test_deleting_a_merge_target_takes_its_merged_pointers_along():
+    target = EventFactory()
+    other = EventFactory(story=target.story)
+    target.absorb([other])
+    target.delete()
+    assert not Event.objects.filter(pk=other.pk).exists()
