@@ -56,14 +56,10 @@ def rate(function, documents: list[str]) -> tuple[float, float]:
     return len(documents) / wall, len(documents) / cpu
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=300)
-    parser.add_argument("--baseline-docs", type=int, default=30)
-    args = parser.parse_args()
-
+def measure(docs: int, baseline_docs: int) -> dict:
+    """Rates (wall, cpu) of `tag()` and of dateparser's `search_dates` on the same news."""
     dct = date(2024, 10, 21)
-    documents = build_documents(args.docs)
+    documents = build_documents(docs)
     words = sum(len(d.split()) for d in documents) / len(documents)
     tag(documents[0], dct)  # warm up the lazy imports, so only tagging is timed
     parse_numeric_date("10/21/2024")
@@ -71,16 +67,46 @@ def main() -> None:
 
     from dateparser.search import search_dates
 
-    baseline_docs = documents[: args.baseline_docs]
-    search_dates(baseline_docs[0], languages=["en"])
-    baseline_rate = rate(lambda text: search_dates(text, languages=["en"]), baseline_docs)
+    baseline = documents[:baseline_docs]
+    search_dates(baseline[0], languages=["en"])
+    baseline_rate = rate(lambda text: search_dates(text, languages=["en"]), baseline)
+    return {
+        "documents": len(documents),
+        "words": words,
+        "tagger": tagger_rate,
+        "baseline": baseline_rate,
+        "baseline_docs": len(baseline),
+    }
 
-    print(f"documents: {len(documents)} of {words:.0f} words on average")
+
+def run(docs: int = 300, baseline_docs: int = 30) -> list[tuple[str, float, str]]:
+    """Rows for `make bench` (bench/run.py)."""
+    figures = measure(docs, baseline_docs)
+    tagger, baseline = figures["tagger"], figures["baseline"]
+    return [
+        (f"tag(), {figures['words']:.0f}-word articles (wall)", tagger[0], "docs/s"),
+        ("tag() (cpu)", tagger[1], "docs/s"),
+        ("dateparser.search_dates (cpu)", baseline[1], "docs/s"),
+        ("tag() / search_dates", tagger[1] / baseline[1], "x faster"),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--baseline-docs", type=int, default=30)
+    args = parser.parse_args()
+    figures = measure(args.docs, args.baseline_docs)
+    documents, words = figures["documents"], figures["words"]
+    tagger_rate, baseline_rate = figures["tagger"], figures["baseline"]
+    baseline_docs = figures["baseline_docs"]
+
+    print(f"documents: {documents} of {words:.0f} words on average")
     print(f"{'':25}{'wall':>10}{'cpu':>10}  (docs/s)")
     print(f"{'tag()':25}{tagger_rate[0]:10.1f}{tagger_rate[1]:10.1f}")
     print(
         f"{'dateparser.search_dates':25}{baseline_rate[0]:10.1f}{baseline_rate[1]:10.1f}"
-        f"  ({len(baseline_docs)} docs)"
+        f"  ({baseline_docs} docs)"
     )
     print(f"ratio tag / search_dates: {tagger_rate[1] / baseline_rate[1]:.1f}x (cpu)")
 
