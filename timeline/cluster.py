@@ -256,7 +256,7 @@ _EVENTS = _qn(Event._meta.db_table)
 _START = f"{_EVENTS}.{_qn('date_start')}"
 _GRANULARITY = f"{_EVENTS}.{_qn('granularity')}"
 _COLUMNS = ", ".join(
-    f"{_EVENTS}.{_qn(Event._meta.pk.column if name == 'pk' else Event._meta.get_field(name).column)}"
+    f"{_EVENTS}.{_qn((Event._meta.pk if name == 'pk' else Event._meta.get_field(name)).column)}"
     for name in _FIELDS
 )
 

@@ -61,7 +61,7 @@ class TimelineFilters:
             .search(self.q)
         )
         if self.min_sources:
-            events = events.with_source_count().filter(source_count__gte=self.min_sources)
+            events = events.with_min_sources(self.min_sources)
         return events
 
     def without_dates(self) -> TimelineFilters:

@@ -10,7 +10,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
-from django.db.models import Count, F, Prefetch, Q, Value
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.utils import timezone
 
 from articles.models import Article, Granularity, Story, TemporalExpression
 from timeline.periods import describe_interval, interval_fits_granularity
@@ -100,6 +101,28 @@ class EventQuerySet(models.QuerySet["Event"]):
     def with_source_count(self) -> EventQuerySet:
         return self.annotate(source_count=Count("citations__article", distinct=True))
 
+    def with_min_sources(self, minimum: int) -> EventQuerySet:
+        """Events citing at least `minimum` different articles.
+
+        A correlated count per event (the citation index is keyed on the event),
+        not a GROUP BY of the whole query: the result can still be counted,
+        aggregated and grouped by month like any other filter's.
+        """
+        counts = (
+            Citation.objects.filter(event=OuterRef("pk"))
+            .order_by()
+            .values("event")
+            .annotate(n=Count("article", distinct=True))
+            .values("n")
+        )
+        return self.alias(cited_sources=Subquery(counts)).filter(cited_sources__gte=minimum)
+
+    def update(self, **kwargs) -> int:
+        """Bulk updates bump `updated_at` too (Django's `auto_now` only acts on `save()`):
+        the timeline's cached story summaries are keyed on the latest change."""
+        kwargs.setdefault("updated_at", timezone.now())
+        return super().update(**kwargs)
+
     def with_citations(self) -> EventQuerySet:
         citations = Citation.objects.select_related("article", "expression").order_by(
             "article__published_on", "article_id", "start"
@@ -168,6 +191,8 @@ class Event(models.Model):
             ),
             models.Index(fields=["status"]),
             models.Index(fields=["granularity"]),
+            # The timeline's cache stamp: the story's latest change, one index probe.
+            models.Index(fields=["story", "updated_at"], name="event_story_updated"),
             GinIndex(EVENT_SEARCH_VECTOR, name="event_search_gin"),
         ]
         constraints = [

@@ -14,7 +14,7 @@ from datetime import date
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 
-from timeline.models import Event, EventQuerySet
+from timeline.models import EventQuerySet
 
 MAX_MONTH_BINS = 240  # more columns than this and a month is too thin to see; count years
 FOLD_AFTER = 2
@@ -106,7 +106,7 @@ def count_by_month(events: EventQuerySet) -> list[Bin]:
     """Events per start month in one query; events dated only to a quarter, year or decade
     count for their year (month None), never for a January they may not belong to."""
     rows = (
-        Event.objects.filter(pk__in=events.values("pk"))
+        events.order_by()
         .annotate(
             year=ExtractYear("date_start"),
             month=Case(

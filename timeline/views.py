@@ -1,13 +1,23 @@
 from __future__ import annotations
 
-from datetime import timedelta
-from urllib.parse import urlsplit
+import hashlib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from urllib.parse import quote, urlsplit
 
+from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models import CharField, Count, Max, Min, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.formats import date_format
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django_htmx.http import push_url
@@ -19,13 +29,136 @@ from timeline.filters import DEFAULT_STATUSES, TimelineFilters, parse_filters
 from timeline.models import Citation, Event, EventQuerySet
 from timeline.overview import build_overview, count_by_month
 from timeline.periods import BadPeriod, parse_period
+from timeline.templatetags.timeline_tags import highlight, mentions
 
 PAGE_SIZE = 50
+URL_SLOT = 987654321  # reversed once, then replaced by each event's or article's id
 MAX_PAGE = 100_000
 # Month presets beyond this many are left to the overview strip.
 MONTH_PRESETS = 12
 # Events whose date is coarser than a month sit under their year, not under January.
 COARSE = {"quarter", "year", "decade"}
+
+
+# Story-level figures (source list, month counts, the whole story's extent) are cached
+# per process, keyed on the story and `change_stamp`; this only bounds how long a
+# change the stamp cannot see (an event deleted, an article retitled) goes unnoticed.
+SUMMARY_SECONDS = 300
+# The filter panel lists this many sources (those cited by most events), plus any chosen.
+SOURCES_SHOWN = 30
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article as the filter panel lists it, with how many events of the story cite it."""
+
+    pk: int
+    title: str
+    outlet: str
+    published_on: date
+    event_count: int
+
+
+@dataclass(frozen=True)
+class Bound:
+    """The first or last event's date and precision, for the results line's reach."""
+
+    date_start: date
+    date_end: date
+    granularity: str
+
+
+def change_stamp(story: Story) -> str:
+    """One cheap query for what changes when the story's events or sources change: its
+    latest event update (index probe; bulk updates bump it too, see EventQuerySet.update),
+    its articles (count and newest) and the newest citation anywhere."""
+    articles = Article.objects.filter(story=OuterRef("pk")).order_by()
+    row = (
+        Story.objects.filter(pk=story.pk)
+        .annotate(
+            stamp_changed=Subquery(
+                Event.objects.filter(story=OuterRef("pk"))
+                .order_by("-updated_at")
+                .values("updated_at")[:1]
+            ),
+            stamp_articles=Subquery(articles.values("story").annotate(n=Count("pk")).values("n")),
+            stamp_last_article=Subquery(articles.order_by("-pk").values("pk")[:1]),
+            stamp_last_citation=Subquery(Citation.objects.order_by("-pk").values("pk")[:1]),
+        )
+        .values_list("stamp_changed", "stamp_articles", "stamp_last_article", "stamp_last_citation")
+        .first()
+    )
+    return "/".join(str(value) for value in row or ())
+
+
+def cached(story: Story, stamp: str, name: str, variant: str, compute):
+    digest = hashlib.sha256(f"{stamp}|{variant}".encode()).hexdigest()[:32]
+    key = f"timeline:{story.pk}:{name}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, SUMMARY_SECONDS)
+    return value
+
+
+def extent_of(events: EventQuerySet) -> dict:
+    """How many events match, from how many sources, and their reach: two queries."""
+
+    def day_and_precision(field: str) -> Concat:  # "2024-10-21 day": sorts by the day first
+        text = CharField()
+        return Concat(Cast(field, text), Value(" "), "granularity", output_field=text)
+
+    row = events.order_by().aggregate(
+        count=Count("pk"),
+        first=Min(day_and_precision("date_start")),
+        last=Max(day_and_precision("date_end")),
+    )
+    cited = Citation.objects.order_by().filter(event__in=events.order_by().values("pk"))
+    extent = {
+        "count": row["count"],
+        "sources": cited.aggregate(n=Count("article", distinct=True))["n"],
+        "first_event": None,
+        "last_event": None,
+    }
+    if row["count"]:
+        first_day, first_granularity = row["first"].split(" ", 1)
+        last_day, last_granularity = row["last"].split(" ", 1)
+        first, last = date.fromisoformat(first_day), date.fromisoformat(last_day)
+        extent["first_event"] = Bound(first, first, first_granularity)
+        extent["last_event"] = Bound(last, last, last_granularity)
+    return extent
+
+
+def story_summary(story: Story) -> dict:
+    """Every source with how many (proposed or approved) events cite it, and the story's end."""
+    counts = (
+        Article.objects.filter(story=story)
+        .order_by("published_on", "id")
+        .values_list("id", "title", "outlet", "published_on")
+        .annotate(
+            event_count=Count(
+                "citations__event",
+                filter=Q(citations__event__status__in=DEFAULT_STATUSES),
+                distinct=True,
+            )
+        )
+    )
+    last = (
+        Event.objects.for_story(story).current().with_status(DEFAULT_STATUSES)
+        .aggregate(last=Max("date_end"))["last"]
+    )  # fmt: skip
+    return {"sources": [Source(*row) for row in counts], "last": last}
+
+
+def shown_sources(
+    sources: list[Source], filters: TimelineFilters, *, show_all: bool
+) -> list[Source]:
+    """The sources cited by most events (and the chosen ones), in publication order."""
+    if show_all or len(sources) <= SOURCES_SHOWN:
+        return sources
+    busiest = sorted(sources, key=lambda s: (-s.event_count, s.published_on, s.pk))
+    keep = {s.pk for s in busiest[:SOURCES_SHOWN]} | set(filters.sources)
+    return [s for s in sources if s.pk in keep]
 
 
 def wants_fragment(request: HttpRequest) -> bool:
@@ -78,6 +211,52 @@ def mark_headings(events: list[Event], previous: Event | None = None) -> list[Ev
     return events
 
 
+def prepare_cards(events: list[Event], q: str = "") -> list[Event]:
+    """What each event card shows, worked out once per page rather than node by node in the
+    template: its links (one `reverse()` each, then string formatting), its source badges
+    (the same article's badge is built once) and, while searching, the quotes that match."""
+    event_url = reverse("timeline:event", args=[URL_SLOT]).replace(str(URL_SLOT), "{}")
+    article_url = reverse("articles:detail", args=[URL_SLOT]).replace(str(URL_SLOT), "{}")
+    query = f"?q={quote(q, safe='/')}" if q else ""  # as the `urlencode` filter does
+    badges: dict[int, tuple[str, str]] = {}
+    for event in events:
+        citations = list(event.citations.all())
+        event.url = event_url.format(event.pk)
+        event.citations_url = f"{event.url}{query}"
+        count = len(citations)
+        event.quotes_label = f"Show {count} quote{pluralize(count)}"
+        items = []
+        seen: set[int] = set()
+        for citation in citations:
+            if citation.article_id in seen:
+                continue
+            seen.add(citation.article_id)
+            if citation.article_id not in badges:
+                article = citation.article
+                badges[citation.article_id] = (
+                    escape(article.title),
+                    format_html(
+                        '{} <time datetime="{}">{}</time>',
+                        Truncator(article.outlet or article.title).chars(34),
+                        article.published_on.isoformat(),
+                        date_format(article.published_on, "j M"),
+                    ),
+                )
+            title, label = badges[citation.article_id]
+            href = escape(
+                f"{article_url.format(citation.article_id)}#cite-{event.pk}-{citation.start}"
+            )
+            items.append(
+                f'<li><a class="source-badge" href="{href}"\n'
+                f'       title="{title}">{label}</a></li>'
+            )
+        event.badges_html = mark_safe("\n".join(items))
+        event.quote_hits = (
+            [highlight(c.quote, q) for c in citations if mentions(c.quote, q)] if q else []
+        )
+    return events
+
+
 def page_of(events: EventQuerySet, page: int) -> tuple[list[Event], Event | None, bool]:
     """The page's events, the event just before them (for headings), and whether more follow."""
     offset = (page - 1) * PAGE_SIZE
@@ -126,46 +305,36 @@ def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     filters = parse_filters(request.GET)
     page = read_page(request, filters.errors)
     events = filters.apply(Event.objects.for_story(story).current())
+    show_all_sources = request.GET.get("all_sources") == "1"
 
     if wants_fragment(request) and page > 1:
         window, _, has_more = page_of(events, page)
+        prepare_cards(window, filters.q)
         context = {
             "story": story,
             "filters": filters,
             "events": window,
             "next_page": page + 1 if has_more else None,
+            "story_url": story.get_absolute_url(),
         }
         return render_page(request, "timeline.html", "more", context)
 
-    matching = Event.objects.filter(pk__in=events.values("pk"))
-    extent = matching.aggregate(
-        count=Count("id", distinct=True),
-        sources=Count("citations__article", distinct=True),
-        first=Min("date_start"),
-        last=Max("date_end"),
-    )
-    first_event = last_event = None
-    if extent["count"]:
-        first_event = matching.only("date_start", "granularity").order_by("date_start").first()
-        last_event = matching.only("date_end", "granularity").order_by("-date_end").first()
+    stamp = change_stamp(story)
+    if filters.active:
+        extent = extent_of(events)
+    else:  # the whole story: the same for everyone until it changes
+        extent = cached(story, stamp, "extent", "", lambda: extent_of(events))
     window, previous, has_more = page_of(events, page)
-    months = count_by_month(filters.without_dates().apply(Event.objects.for_story(story).current()))
-    overview = build_overview(months, selected_from=filters.date_from, selected_to=filters.date_to)
-    sources = list(
-        Article.objects.filter(story=story)
-        .only("id", "title", "outlet", "published_on")
-        .annotate(
-            event_count=Count(
-                "citations__event",
-                filter=Q(citations__event__status__in=DEFAULT_STATUSES),
-                distinct=True,
-            )
-        )
-    )
-    story_last = (
-        Event.objects.for_story(story).current().with_status(DEFAULT_STATUSES)
-        .aggregate(last=Max("date_end"))["last"]
+    prepare_cards(window, filters.q)
+    without_dates = filters.without_dates()
+    months = cached(
+        story, stamp, "months", without_dates.querystring(from_=None, to=None),
+        lambda: count_by_month(without_dates.apply(Event.objects.for_story(story).current())),
     )  # fmt: skip
+    overview = build_overview(months, selected_from=filters.date_from, selected_to=filters.date_to)
+    summary = cached(story, stamp, "summary", "", lambda: story_summary(story))
+    sources = summary["sources"]
+    story_last = summary["last"]
     for slot in overview.slots:
         if slot.bin:
             slot.qs = filters.querystring(from_=slot.bin.period, to=slot.bin.period)
@@ -174,16 +343,19 @@ def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
         "filters": filters,
         "events": window,
         "extent": extent,
-        "first_event": first_event,
-        "last_event": last_event,
+        "first_event": extent["first_event"],
+        "last_event": extent["last_event"],
         "overview": overview,
         "presets": presets(filters, story_last=story_last, overview=overview),
-        "sources": sources,
+        "sources": shown_sources(sources, filters, show_all=show_all_sources),
+        "source_total": len(sources),
+        "show_all_sources": show_all_sources,
         "chips": chips(filters, sources),
         "granularities": Granularity.choices,
         "statuses": Event.Status.choices,
         "source_choices": range(2, max(len(sources), filters.min_sources or 0) + 1),
         "next_page": page + 1 if has_more else None,
+        "story_url": story.get_absolute_url(),
         "previous_page": page - 1 if page > 1 else None,
         "page": page,
         "formats": export_links(),

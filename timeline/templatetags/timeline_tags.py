@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from django import template
 from django.utils.html import escape
@@ -19,6 +20,7 @@ _COARSE = {"month": "%b %Y", "quarter": "%b %Y", "year": "%Y", "decade": "%Y"}
 MAX_TERMS = 12
 
 
+@lru_cache(maxsize=256)
 def search_pattern(query: str) -> re.Pattern[str] | None:
     """Each word of the search, case-insensitively: search matches words, not the phrase."""
     words = list(dict.fromkeys(re.findall(r"[^\W_]{2,}", query or "")))[:MAX_TERMS]
@@ -94,3 +96,63 @@ def span_label(first, last) -> str:
 @register.filter
 def timex_words(value: str) -> str:
     return describe_timex_value(value)
+
+
+@register.simple_tag
+def overview_slots(overview, story_url: str) -> SafeString:
+    """The density strip's bars, gaps and labels: a few hundred SVG elements, built here in
+    one pass (as a template loop they were thousands of nodes on a long story)."""
+    area, height = overview.bar_area, overview.height
+    parts: list[str] = []
+    for slot in overview.slots:
+        if slot.is_gap:
+            parts.append(
+                f'<g class="gap"><title>{escape(slot.skipped_label)}</title>\n'
+                f'  <text class="gap-mark" aria-hidden="true" x="{slot.center}" y="{area - 4}"'
+                ' text-anchor="middle">⋯</text>\n</g>'
+            )
+        elif slot.bin.count:
+            classes = "bar"
+            if slot.selected:
+                classes += " selected"
+            if not slot.bin.month and overview.unit == "month":
+                classes += " coarse"
+            href = escape(f"{story_url}?{slot.qs}")
+            count = slot.bin.count
+            label = escape(f"{slot.bin.name}: {count} event{'' if count == 1 else 's'}")
+            parts.append(
+                f'<a class="{classes}" href="{href}"\n'
+                f'   hx-get="{href}" hx-target="#app" hx-swap="outerHTML" hx-push-url="true"\n'
+                f'   aria-label="{label}">\n'
+                f"  <title>{label}</title>\n"
+                f'  <rect class="hit" x="{slot.x}" y="0" width="{slot.width}" height="{height}"/>\n'
+                f'  <rect class="fill" x="{slot.fill_x}" y="{slot.fill_y}"'
+                f' width="{slot.fill_width}" height="{slot.bar_height}"/>\n</a>'
+            )
+            if slot.month_label:
+                parts.append(
+                    f'<text class="month-label" x="{slot.center}" y="{area + 13}"'
+                    f' text-anchor="middle" aria-hidden="true">{escape(slot.month_label)}</text>'
+                )
+        else:
+            parts.append(
+                f'<rect class="empty" x="{slot.fill_x}" y="{area - 1}"'
+                f' width="{slot.fill_width}" height="1"/>'
+            )
+        if slot.label:
+            parts.append(
+                f'<text class="year-label" aria-hidden="true" x="{slot.x}"'
+                f' y="{height - 3}">{escape(slot.label)}</text>'
+            )
+    return mark_safe("\n".join(parts))
+
+
+@register.simple_tag
+def source_options(choices, selected: int | None) -> SafeString:
+    """The “reported by at least” options (one per source count, hundreds on a big story)."""
+    return mark_safe(
+        "".join(
+            f'<option value="{n}"{" selected" if n == selected else ""}>{n} sources</option>'
+            for n in choices
+        )
+    )
