@@ -13,7 +13,16 @@ class StoryAdmin(admin.ModelAdmin):
 class TemporalExpressionInline(admin.TabularInline):
     model = TemporalExpression
     extra = 0
-    fields = ["text", "type", "value", "date_start", "date_end", "granularity", "anchor_date", "rule"]
+    fields = [
+        "text",
+        "type",
+        "value",
+        "date_start",
+        "date_end",
+        "granularity",
+        "anchor_date",
+        "rule",
+    ]
     readonly_fields = fields
     can_delete = False
     show_change_link = True

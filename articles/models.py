@@ -39,11 +39,11 @@ class Story(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def natural_key(self) -> tuple[str]:
-        return (self.slug,)
-
     def get_absolute_url(self) -> str:
         return reverse("timeline:story", kwargs={"slug": self.slug})
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
 
 
 def content_hash(body: str) -> str:
@@ -86,7 +86,9 @@ class Article(models.Model):
             models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
             # The reader links this address: only the web's schemes, never javascript:/data:.
             models.CheckConstraint(
-                condition=Q(url="") | Q(url__istartswith="http://") | Q(url__istartswith="https://"),
+                condition=Q(url="")
+                | Q(url__istartswith="http://")
+                | Q(url__istartswith="https://"),
                 name="article_url_is_web",
             ),
         ]
@@ -94,17 +96,17 @@ class Article(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.published_on:%Y-%m-%d})"
 
-    def natural_key(self) -> tuple[str]:
-        return (self.content_hash,)
-
-    natural_key.dependencies = ["articles.story"]
-
     def save(self, *args, **kwargs) -> None:
         self.content_hash = content_hash(self.body)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"pk": self.pk})
+
+    def natural_key(self) -> tuple[str]:
+        return (self.content_hash,)
+
+    natural_key.dependencies = ["articles.story"]
 
 
 class TemporalExpressionManager(models.Manager["TemporalExpression"]):

@@ -29,18 +29,26 @@ STORY = {
 
 # Titles the manifest does not give, written as an editor would.
 TITLES = {
-    "000_b665132879235f5c.txt": "South Korea summons Russian ambassador over North Korean troop deployment",
+    "000_b665132879235f5c.txt": (
+        "South Korea summons Russian ambassador over North Korean troop deployment"
+    ),
     "001_c055100525938c07.txt": "Seoul protests North Korea’s deployment of troops to Russia",
-    "004_edb18dec551e976d.txt": "Yoon convenes emergency security meeting over North Korean troops for Russia",
+    "004_edb18dec551e976d.txt": (
+        "Yoon convenes emergency security meeting over North Korean troops for Russia"
+    ),
 }
 
-# (title, summary, date_start, date_end, granularity, kind, [(file, sentence opening, date text or None)])
+# (title, summary, date_start, date_end, granularity, kind,
+#  [(file, sentence opening, date text or None)])
 EVENTS = [
     (
         "Russia and North Korea sign a mutual defence pact in Pyongyang",
         "During Vladimir Putin’s visit to Pyongyang, he and Kim Jong-un sign a comprehensive "
         "strategic partnership treaty promising mutual military assistance.",
-        "2024-06-01", "2024-06-30", "month", "happened",
+        "2024-06-01",
+        "2024-06-30",
+        "month",
+        "happened",
         [
             ("000", "Details of the military agreement between Putin and Kim", "June"),
             ("001", "Notably, Russian President Vladimir Putin made a rare visit", "last June"),
@@ -53,7 +61,10 @@ EVENTS = [
         "Russian vessels carry North Korean troops to Vladivostok",
         "Satellite imagery released by South Korea’s intelligence service shows elite North "
         "Korean soldiers moved by Russian navy ships to Russia’s Far East.",
-        "2024-10-08", "2024-10-13", "range", "happened",
+        "2024-10-08",
+        "2024-10-13",
+        "range",
+        "happened",
         [
             ("000", "The intelligence service released satellite imagery", "October 8 and 13"),
             ("001", "NIS predicts that the total number of soldiers", "October 8 and 13"),
@@ -63,7 +74,10 @@ EVENTS = [
         "Yoon convenes an emergency security meeting in Seoul",
         "President Yoon Suk Yeol meets security, defence and intelligence chiefs over reports "
         "that North Korea is sending troops to Russia.",
-        "2024-10-18", "2024-10-18", "day", "happened",
+        "2024-10-18",
+        "2024-10-18",
+        "day",
+        "happened",
         [
             ("003", "That same day, South Korean President Yoon Suk Yeol", "That same day"),
             ("004", "President Yoon Suk Yeol convened an emergency security meeting", "Friday"),
@@ -73,7 +87,10 @@ EVENTS = [
         "South Korea summons the Russian ambassador",
         "First Vice Foreign Minister Kim Hong-kyun tells ambassador Georgy Zinoviev that North "
         "Korea’s troop deployment breaches UN resolutions and demands their withdrawal.",
-        "2024-10-21", "2024-10-21", "day", "happened",
+        "2024-10-21",
+        "2024-10-21",
+        "day",
+        "happened",
         [
             ("000", "South Korea has summoned the Russian ambassador in Seoul", None),
             ("001", "On October 21, South Korea’s Foreign Ministry announced", "October 21"),
@@ -85,7 +102,10 @@ EVENTS = [
         "Intelligence reports North Korea has begun sending troops to Russia",
         "South Korea’s intelligence service says about 1,500 North Korean special forces have "
         "been sent to Russia’s Far East for training before joining the war.",
-        "2024-10-14", "2024-10-20", "week", "reported",
+        "2024-10-14",
+        "2024-10-20",
+        "week",
+        "reported",
         [
             ("000", "Last week, South Korea’s national intelligence service reported", "Last week"),
             ("003", "Last week, both Ukrainian and South Korean officials reported", "Last week"),
@@ -94,47 +114,68 @@ EVENTS = [
     (
         "Putin sends a bill to ratify the pact with North Korea",
         "Vladimir Putin introduces legislation to ratify the mutual assistance treaty.",
-        "2024-10-14", "2024-10-20", "week", "happened",
+        "2024-10-14",
+        "2024-10-20",
+        "week",
+        "happened",
         [("002", "This agreement, which assures mutual assistance", "last week")],
     ),
     (
         "North Korea is said to be sending 12,000 troops to the Ukraine war",
         "Reports say North Korea plans to send 12,000 troops, including special forces.",
-        "2024-10-18", "2024-10-18", "day", "reported",
+        "2024-10-18",
+        "2024-10-18",
+        "day",
+        "reported",
         [("003", "On October 18, North Korea announced plans", "October 18")],
     ),
     (
         "North Korea starts shipping armaments to Russia",
         "South Korean intelligence says North Korea has delivered over 13,000 containers of "
         "armaments to Russia since August.",
-        "2024-08-01", "2024-08-31", "month", "happened",
+        "2024-08-01",
+        "2024-08-31",
+        "month",
+        "happened",
         [("000", "Recent intelligence from South Korea suggested", "August")],
     ),
     (
         "North Korean weapons, including ballistic missiles, begin reaching Russia",
         "South Korean and US officials say North Korea has supplied weapons to Russia since "
         "September 2023.",
-        "2023-09-01", "2023-09-30", "month", "happened",
+        "2023-09-01",
+        "2023-09-30",
+        "month",
+        "happened",
         [("004", "However, both Moscow and Pyongyang continue to deny", "September of last year")],
     ),
     (
         "Russia–North Korea summit in the Russian Far East",
         "Both nations agree to enhance their military collaboration.",
-        "2023-01-01", "2023-12-31", "year", "happened",
+        "2023-01-01",
+        "2023-12-31",
+        "year",
+        "happened",
         [("004", "North Korea’s and Russia’s recent cooperation intensified", "last year")],
     ),
     (
         "Six North Koreans killed in a Ukrainian missile strike in Donetsk",
         "Earlier reports say six North Korean individuals were killed in a Ukrainian missile "
         "strike in the eastern Donetsk region.",
-        "2024-10-01", "2024-10-31", "month", "happened",
+        "2024-10-01",
+        "2024-10-31",
+        "month",
+        "happened",
         [("004", "Earlier reports indicated that six North Korean", "earlier this month")],
     ),
     (
         "The Korean War ends",
         "The deployment would be North Korea’s first major military engagement since the "
         "Korean War, which ended in 1953.",
-        "1953-01-01", "1953-12-31", "year", "happened",
+        "1953-01-01",
+        "1953-12-31",
+        "year",
+        "happened",
         [("004", "If confirmed, the deployment of North Korean troops", "1953")],
     ),
 ]

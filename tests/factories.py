@@ -67,11 +67,7 @@ class CitationFactory(DjangoModelFactory):
         model = Citation
 
     event = factory.SubFactory(EventFactory)
-    article = factory.SubFactory(
-        ArticleFactory, story=factory.SelfAttribute("..event.story")
-    )
+    article = factory.SubFactory(ArticleFactory, story=factory.SelfAttribute("..event.story"))
     start = 0
-    end = factory.LazyAttribute(
-        lambda o: (o.article.body.find(". ") + 1) or len(o.article.body)
-    )
+    end = factory.LazyAttribute(lambda o: (o.article.body.find(". ") + 1) or len(o.article.body))
     quote = factory.LazyAttribute(lambda o: o.article.body[o.start : o.end])

@@ -25,7 +25,7 @@ def test_every_citation_is_a_whole_sentence(seed_story):
     for citation in Citation.objects.select_related("article"):
         body = citation.article.body
         before = body[: citation.start].rstrip(" ")
-        assert before == "" or before[-1] in ".\n”\"", citation.quote[:40]
+        assert before == "" or before[-1] in '.\n”"', citation.quote[:40]
         assert citation.quote.rstrip("”\"’'")[-1] in ".!?", citation.quote[-40:]
 
 

@@ -26,7 +26,13 @@ class EventAdmin(admin.ModelAdmin):
         "story",
     ]
     list_display_links = ["title"]
-    list_filter = ["status", "granularity", "date_kind", "story", ("date_start", admin.DateFieldListFilter)]
+    list_filter = [
+        "status",
+        "granularity",
+        "date_kind",
+        "story",
+        ("date_start", admin.DateFieldListFilter),
+    ]
     search_fields = ["title", "summary", "citations__quote"]
     date_hierarchy = "date_start"
     ordering = ["date_start", "date_end", "id"]

@@ -44,7 +44,7 @@ def interval_fits_granularity(start: date, end: date, granularity: str) -> bool:
         case "week":
             return start.weekday() == 0 and end == start + timedelta(days=6)
         case "month":
-            return (start.day == 1 and (start, end) == month_interval(start.year, start.month))
+            return start.day == 1 and (start, end) == month_interval(start.year, start.month)
         case "quarter":
             return (
                 start.day == 1

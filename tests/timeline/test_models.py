@@ -41,7 +41,10 @@ def test_database_rejects_the_same_text_twice():
 
 def test_clean_rejects_month_granularity_for_a_partial_month():
     event = EventFactory.build(
-        story=StoryFactory(), date_start=date(2024, 6, 1), date_end=date(2024, 6, 20), granularity="month"
+        story=StoryFactory(),
+        date_start=date(2024, 6, 1),
+        date_end=date(2024, 6, 20),
+        granularity="month",
     )
     with pytest.raises(ValidationError, match="not one month"):
         event.full_clean()
@@ -49,7 +52,10 @@ def test_clean_rejects_month_granularity_for_a_partial_month():
 
 def test_clean_accepts_month_granularity_for_the_whole_month():
     event = EventFactory.build(
-        story=StoryFactory(), date_start=date(2024, 6, 1), date_end=date(2024, 6, 30), granularity="month"
+        story=StoryFactory(),
+        date_start=date(2024, 6, 1),
+        date_end=date(2024, 6, 30),
+        granularity="month",
     )
     event.full_clean()
 
@@ -62,7 +68,9 @@ def test_citation_clean_rejects_quote_that_is_not_at_its_span():
 
 
 def test_overlapping_keeps_month_event_when_range_starts_mid_month():
-    june = EventFactory(date_start=date(2024, 6, 1), date_end=date(2024, 6, 30), granularity="month")
+    june = EventFactory(
+        date_start=date(2024, 6, 1), date_end=date(2024, 6, 30), granularity="month"
+    )
     EventFactory(date_start=date(2024, 5, 31), date_end=date(2024, 5, 31))
     assert list(Event.objects.overlapping(date(2024, 6, 15), None)) == [june]
 
@@ -124,7 +132,10 @@ def test_current_hides_merged_events():
 
 def test_str_shows_honest_date_and_title():
     event = EventFactory(
-        title="Pact signed", date_start=date(2024, 6, 1), date_end=date(2024, 6, 30), granularity="month"
+        title="Pact signed",
+        date_start=date(2024, 6, 1),
+        date_end=date(2024, 6, 30),
+        granularity="month",
     )
     assert str(event) == "June 2024: Pact signed"
 
