@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install run serve worker test test-fast browser-deps lint format bench lock check-deploy clean
+.PHONY: help install run serve worker test test-fast screenshots browser-deps lint format bench lock check-deploy clean
 
 help:
 	@echo "make run    - install, migrate, load the seed story, serve on http://$(HOST):$(PORT)/"
@@ -72,6 +72,10 @@ browser-deps:
 
 test: install browser-deps
 	$(BIN)/python -m pytest
+
+# Refresh the README's screenshots from the browser tests.
+screenshots: install browser-deps
+	DATELINE_SCREENSHOT_DIR=docs/screenshots $(BIN)/python -m pytest tests/browser -k screenshots -q
 
 test-fast: install
 	$(BIN)/python -m pytest -m "not browser"
