@@ -109,3 +109,10 @@ def test_broken_manifest_is_reported_in_one_line(tmp_path):
     path.write_text("{not json", encoding="utf-8")
     _, err, error = run(str(path))
     assert "manifest.json: not valid JSON" in err and error is not None
+
+
+def test_command_says_nothing_was_ingested_when_every_input_fails(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(CommandError, match="nothing was ingested"):
+        call_command("ingest", str(empty), "--story", "s", "--published", "2024-10-21")

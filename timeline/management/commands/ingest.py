@@ -72,4 +72,7 @@ class Command(BaseCommand):
             self.stderr.write(error)
         self.stdout.write(report.summary())
         if report.errors:
-            raise CommandError(f"{len(report.errors)} input(s) failed; the others were ingested")
+            failed = len(report.errors)
+            if report.new + report.skipped == 0:
+                raise CommandError(f"{failed} input(s) failed; nothing was ingested")
+            raise CommandError(f"{failed} input(s) failed; the others were ingested")
