@@ -41,6 +41,12 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["story"]
     inlines = [TemporalExpressionInline]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "url":
+            # Editors paste addresses without a scheme; today's web is https.
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
 
 @admin.register(TemporalExpression)
 class TemporalExpressionAdmin(admin.ModelAdmin):
