@@ -12,12 +12,14 @@ from django.db.models.functions import Cast, Concat
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import pluralize
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django_htmx.http import push_url
@@ -46,6 +48,8 @@ COARSE = {"quarter", "year", "decade"}
 SUMMARY_SECONDS = 300
 # The filter panel lists this many sources (those cited by most events), plus any chosen.
 SOURCES_SHOWN = 30
+# Rendered event cards are kept this long (their key changes whenever what they show does).
+CARD_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -254,7 +258,40 @@ def prepare_cards(events: list[Event], q: str = "") -> list[Event]:
         event.quote_hits = (
             [highlight(c.quote, q) for c in citations if mentions(c.quote, q)] if q else []
         )
+        event.card_key = card_key(event, citations, q)
+    render_cards(events, q)
     return events
+
+
+def card_key(event: Event, citations: list[Citation], q: str) -> str:
+    """What an event card depends on, hashed: the event (and its `updated_at`, bumped by
+    `save()` and `EventQuerySet.update()`), its citations (how many, the newest), the search
+    (highlights) and everything else the card shows, so a changed event or a new citation
+    is a new key and a cached card is never stale."""
+    parts = (
+        event.pk, event.updated_at, len(citations), max((c.pk for c in citations), default=0),
+        q, get_language(), event.title, event.summary, event.disagreement, event.status,
+        event.granularity, event.date_start, event.date_end, event.url, event.citations_url,
+        event.quotes_label, event.badges_html, *event.quote_hits,
+    )  # fmt: skip
+    text = "\x1f".join(str(part) for part in parts)
+    return f"timeline:card:{event.pk}:{hashlib.sha256(text.encode()).hexdigest()[:32]}"
+
+
+def render_cards(events: list[Event], q: str) -> None:
+    """Each card's HTML, rendered once per key and kept in the cache (fragment caching)."""
+    cards = cache.get_many([event.card_key for event in events])
+    missing = {}
+    template = None
+    for event in events:
+        html = cards.get(event.card_key)
+        if html is None:
+            template = template or get_template("includes/event_card.html")
+            html = template.render({"event": event, "q": q}).strip()
+            missing[event.card_key] = html
+        event.card_html = mark_safe(html)
+    if missing:
+        cache.set_many(missing, CARD_SECONDS)
 
 
 def page_of(events: EventQuerySet, page: int) -> tuple[list[Event], Event | None, bool]:
