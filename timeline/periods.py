@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
+
+from timeline.temporal.periods import month_period, period_of
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -30,40 +31,20 @@ def parse_period(text: str) -> tuple[date, date]:
 
 
 def month_interval(year: int, month: int) -> tuple[date, date]:
-    last_day = calendar.monthrange(year, month)[1]
-    return date(year, month, 1), date(year, month, last_day)
+    period = month_period(year, month)
+    return period.start, period.end
 
 
 def interval_fits_granularity(start: date, end: date, granularity: str) -> bool:
     """Whether `start..end` is exactly one period of that granularity."""
     if start > end:
         return False
-    match granularity:
-        case "day":
-            return start == end
-        case "week":
-            return start.weekday() == 0 and end == start + timedelta(days=6)
-        case "month":
-            return start.day == 1 and (start, end) == month_interval(start.year, start.month)
-        case "quarter":
-            return (
-                start.day == 1
-                and start.month in (1, 4, 7, 10)
-                and end == month_interval(start.year, start.month + 2)[1]
-            )
-        case "year":
-            return (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and (
-                start.year == end.year
-            )
-        case "decade":
-            return (
-                start == date(start.year, 1, 1)
-                and start.year % 10 == 0
-                and end == date(start.year + 9, 12, 31)
-            )
-        case "range" | "open":
-            return True
-    return False
+    if granularity in ("range", "open"):
+        return True
+    if granularity not in ("day", "week", "month", "quarter", "year", "decade"):
+        return False
+    period = period_of(granularity, start)
+    return (period.start, period.end) == (start, end)
 
 
 def describe_interval(start: date, end: date, granularity: str) -> str:
