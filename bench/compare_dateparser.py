@@ -10,22 +10,12 @@ times of day as TIMEX3 values, or coarser granularities, so those count as wrong
 
 from __future__ import annotations
 
-import argparse
-import sys
 import time
 from datetime import date, datetime
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from baseline import gold_parser, print_report, read_gold
 
-from timeline.temporal.scoring import (  # noqa: E402
-    evaluate,
-    format_errors,
-    format_report,
-    read_jsonl,
-    select_split,
-)
+from timeline.temporal.scoring import evaluate
 
 
 def dateparser_tagger():
@@ -65,25 +55,15 @@ class _AsTimex(dict):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", type=Path)
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
-    parser.add_argument("--errors", action="store_true")
-    args = parser.parse_args()
-
-    lines = args.gold.read_text(encoding="utf-8").splitlines()
-    documents = select_split(
-        list(read_jsonl(lines, required=("dct", "text", "timexes"))), args.split
-    )
+    args = gold_parser(__doc__.splitlines()[0]).parse_args()
+    documents = read_gold(args)
     search = dateparser_tagger()
     started = time.process_time()
     report = evaluate(documents, lambda text, dct: [_AsTimex(t) for t in search(text, dct)])
     seconds = time.process_time() - started
-    print(f"dateparser.search_dates, split: {args.split}  ({seconds:.1f} s cpu)")
-    print(format_report(report))
-    if args.errors:
-        print()
-        print(format_errors(report))
+    print_report(
+        f"dateparser.search_dates, split: {args.split}  ({seconds:.1f} s cpu)", report, args.errors
+    )
 
 
 if __name__ == "__main__":

