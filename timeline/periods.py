@@ -64,8 +64,20 @@ def describe_interval(start: date, end: date, granularity: str) -> str:
             return f"the {start.year}s"
     if start == end:
         return f"{start.day} {start:%B %Y}"
+    if _whole_months(start, end):  # "from June to August", "autumn": no made-up days
+        if (start.month, end.month) == (1, 12):
+            return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start:%B %Y}"
+        if start.year == end.year:
+            return f"{start:%B} – {end:%B %Y}"
+        return f"{start:%B %Y} – {end:%B %Y}"
     if (start.year, start.month) == (end.year, end.month):
         return f"{start.day}–{end.day} {end:%B %Y}"
     if start.year == end.year:
         return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
     return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
+
+
+def _whole_months(start: date, end: date) -> bool:
+    return start.day == 1 and month_interval(end.year, end.month)[1] == end

@@ -54,6 +54,11 @@ def test_interval_fits_granularity(start, end, granularity, fits):
         (date(2024, 10, 14), date(2024, 10, 20), "week", "week of 14 October 2024"),
         (date(2023, 1, 1), date(2023, 12, 31), "year", "2023"),
         (date(2024, 9, 28), date(2024, 10, 2), "range", "28 September – 2 October 2024"),
+        (date(2024, 6, 1), date(2024, 8, 31), "range", "June – August 2024"),
+        (date(2024, 12, 1), date(2025, 2, 28), "range", "December 2024 – February 2025"),
+        (date(2019, 1, 1), date(2021, 12, 31), "range", "2019–2021"),
+        (date(2024, 6, 1), date(2024, 6, 30), "range", "June 2024"),
+        (date(2024, 1, 1), date(2024, 12, 31), "range", "2024"),
     ],
 )
 def test_describe_interval_is_as_precise_as_the_date(start, end, granularity, text):
