@@ -152,17 +152,23 @@ def test_fiscal_year_has_no_interval():
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        # The seed-article contract: "recent" is not a date here, though TimeBank, HeidelTime
-        # and MEANTIME often tag it PAST_REF. "recently" is.
-        "In a recent address, the minister spoke.",
-        "The recent downturn hurt sales.",
-        "The most recent model sold well.",
-        # Adjective "current" and "ongoing" are not tagged either.
-        "Its five current models sell.",
-        "The ongoing recession hurt.",
+        # The adjective "recent" is PAST_REF, as TimeBank and HeidelTime tag it, like "recently".
+        ("In a recent address, the minister spoke.", [("recent", "PAST_REF")]),
+        ("The recent downturn hurt sales.", [("recent", "PAST_REF")]),
+        ("Recent reports suggest a build-up.", [("Recent", "PAST_REF")]),
+        ("It was the largest bankruptcy in recent U.S. history.", [("recent", "PAST_REF")]),
+        # Longer expressions keep their own reading.
+        ("Prices have climbed in recent years.", [("recent years", "PXY")]),
+        ("It happened in the recent past.", [("the recent past", "PAST_REF")]),
+        # A comparison orders things rather than placing them in time.
+        ("The most recent model sold well.", []),
+        ("A more recent survey disagreed.", []),
+        # Adjective "current" and "ongoing" are not tagged.
+        ("Its five current models sell.", []),
+        ("The ongoing recession hurt.", []),
     ],
-)
-def test_recent_current_ongoing_are_not_dates(text):
-    assert found(text, WEDNESDAY) == []
+)  # fmt: skip
+def test_recent_is_past_ref_but_current_and_ongoing_are_not_dates(text, expected):
+    assert found(text, WEDNESDAY) == expected

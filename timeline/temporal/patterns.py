@@ -1018,6 +1018,12 @@ def _build_ref(m: re.Match[str], text: str) -> Found | None:
         return m.start(), m.end(), Fixed("DATE", "PRESENT_REF", "present-ref")
     if word in ("recently", "lately"):
         return m.start(), m.end(), Fixed("DATE", "PAST_REF", "past-ref")
+    if word == "recent":
+        # TimeBank and HeidelTime tag the adjective PAST_REF ("the recent downturn"); a
+        # comparison ("the most recent model") orders things rather than placing them.
+        if word_before(text, m.start()) in ("most", "more", "less", "least"):
+            return None
+        return m.start(), m.end(), Fixed("DATE", "PAST_REF", "past-ref")
     if word.endswith(("past", "future")):
         after = word_after(text, m.end()).lower()
         if (after and after not in _FUNCTION_WORDS) or after == "of":
@@ -1571,13 +1577,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ref",
         _compile(
-            r"\b(?:now|currently|nowadays|recently|lately|these\s+days|at\s+present|"
+            r"\b(?:now|currently|nowadays|recent(?:ly)?|lately|these\s+days|at\s+present|"
             r"the\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)|"
             r"the\s+time\s+being|the\s+(?:near|long|short)\s+term)\b"
         ),
         _build_ref,
         2,
-        keys=_keys("now currently recently lately nowadays days present future past being term"),
+        keys=_keys(
+            "now currently recent recently lately nowadays days present future past being term"
+        ),
     ),
     Rule(
         "clock",
