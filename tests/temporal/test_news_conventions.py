@@ -172,3 +172,35 @@ def test_fiscal_year_has_no_interval():
 )  # fmt: skip
 def test_recent_is_past_ref_but_current_and_ongoing_are_not_dates(text, expected):
     assert found(text, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the nth straight day" names the period being reported: the one its sentence
+        # mentions, else the document's; "in a row" stays out of the span.
+        ("Trade halted for a second consecutive day.", [("a second consecutive day", WEDNESDAY)]),
+        ("Stocks rose a third straight session.", [("a third straight session", WEDNESDAY)]),
+        ("Shares gained for the fourth week in a row.", [("the fourth week", "2009-W14")]),
+        ("Exports fell for a 12th straight month.", [("a 12th straight month", "2009-04")]),
+        ("Sales grew for the fifth consecutive year.", [("the fifth consecutive year", "2009")]),
+        (
+            "On March 16, the index slid for a third successive day.",
+            [("March 16", "2009-03-16"), ("a third successive day", "2009-03-16")],
+        ),
+        (
+            "In February, jobless claims rose for the second month running.",
+            [("February", "2009-02"), ("the second month", "2009-02")],
+        ),
+        # An earlier sentence's date does not anchor it.
+        (
+            "The bank failed on March 16. Markets fell for a third straight day.",
+            [("March 16", "2009-03-16"), ("a third straight day", "2009-04-01")],
+        ),
+        # Without "consecutive", "straight" or "in a row" the ordinal needs its event.
+        ("It was the second day of the summit.", []),
+        ("Two consecutive quarters of decline followed.", [("Two consecutive quarters", "P2Q")]),
+    ],
+)  # fmt: skip
+def test_nth_period_in_a_row_is_the_period_reported(text, expected):
+    assert found(text, WEDNESDAY) == expected

@@ -924,6 +924,25 @@ def _build_anaphor_step(m: re.Match[str], text: str) -> Found | None:
     return m.start(), m.end(), Anaphor(unit, offset)
 
 
+_RUN_ORDINALS = (
+    r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"(?:[2-9]|[1-9]\d)(?:st|nd|rd|th)"
+)
+
+
+def _build_nth_in_a_row(m: re.Match[str], text: str) -> Found | None:
+    """ "a third straight day", "the fourth week in a row": the period being reported.
+
+    The ordinal counts back from the period the sentence is about, so the expression names
+    that period (a date, not a duration); "in a row" and "running" are left out of the span.
+    """
+    if not (m.group("adj") or m.group("row")):
+        return None  # "the second day of the summit" needs its summit, not this rule
+    unit = m.group("unit").lower()
+    unit = "day" if unit == "session" else unit
+    return m.start(), m.end("unit"), Anaphor(unit, 0, in_sentence=True)
+
+
 def _build_anaphor_before_after(m: re.Match[str], text: str) -> Found | None:
     following = text[m.end() : m.end() + 2].strip()
     if following and following[0].isalnum():
@@ -1509,6 +1528,18 @@ RULES: tuple[Rule, ...] = (
         _build_anaphor_step,
         0,
         keys=_keys("next following previous preceding prior"),
+    ),
+    Rule(
+        "nth-in-a-row",
+        _compile(
+            rf"\b(?:(?:a|the)\s+)?(?:{_RUN_ORDINALS})\s+"
+            r"(?:(?P<adj>consecutive|straight|successive)\s+)?(?:trading\s+)?"
+            r"(?P<unit>day|session|week|month|quarter|year)\b"
+            r"(?P<row>\s+(?:in\s+a\s+row|running)\b)?"
+        ),
+        _build_nth_in_a_row,
+        0,
+        keys=_keys("consecutive straight successive running row"),
     ),
     Rule(
         "anaphor-before-after",
