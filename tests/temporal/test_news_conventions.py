@@ -21,6 +21,16 @@ WEDNESDAY = "2009-04-01"  # in Q2 of 2009; ISO week 14
         ("Last fiscal year it lost money.", [("Last fiscal year", "FY2008")]),
         ("It expects growth in the next fiscal year.", [("the next fiscal year", "FY2010")]),
         ("The fiscal year was hard.", []),  # which fiscal year is not said
+        # "Financial year" is the British name; a part of "the fiscal year" is this one's.
+        ("Profit in the financial year 2008 rose.", [("financial year 2008", "FY2008")]),
+        ("Costs rose last financial year.", [("last financial year", "FY2008")]),
+        ("It will cut jobs by the end of the fiscal year.",
+         [("the end of the fiscal year", "FY2009")]),
+        (
+            "Sales jumped at the very beginning of the financial year.",
+            [("the very beginning of the financial year", "FY2009")],
+        ),
+        ("The financial crisis deepened.", []),
         # "year-earlier" / "year-ago" (TimeBank tags the adjective alone).
         ("Profit fell from year-ago levels.", [("year-ago", "2008")]),
         (

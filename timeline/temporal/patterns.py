@@ -629,11 +629,15 @@ _FISCAL_OFFSETS = {
 
 
 def _build_fiscal(m: re.Match[str], text: str) -> Found | None:
-    """ "fiscal 2009", "fiscal year 2010", "FY2011", "FY 09", "last fiscal year": "FY2009"."""
+    """ "fiscal 2009", "fiscal year 2010", "FY2011", "FY 09", "last fiscal year": "FY2009".
+
+    "Financial year", the British name, is the same thing.
+    """
     if m.group("rel"):
         rel = " ".join(m.group("rel").lower().split())
-        if rel in ("the", "its"):
+        if rel in ("the", "its") and not m.group("pos"):
             return None  # "the fiscal year" alone: which one is not said
+        # "the end of the fiscal year": a company's own calendar, the one now running.
         return m.start(), m.end(), Fiscal(offset=_FISCAL_OFFSETS[rel])
     digits = m.group("year") or m.group("yy")
     year = int(digits) if len(digits) == 4 else 2000 + int(digits)
@@ -1373,15 +1377,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "fiscal-year",
         _compile(
-            r"\b(?:(?P<rel>this|the\s+current|current|last|the\s+last|the\s+previous|"
+            r"\b(?:(?P<pos>(?:the\s+)?(?:very\s+)?(?:beginning|start|middle|end|close)\s+of\s+)?"
+            r"(?P<rel>this|the\s+current|current|last|the\s+last|the\s+previous|"
             r"the\s+prior|previous|prior|next|the\s+next|the\s+coming|the\s+new|the|its)\s+"
-            r"fiscal[\s-]year\b(?!\s+(?:19|20)\d\d)|"
-            r"(?:fiscal[\s-](?:year\s+)?|FY\s?)(?P<year>(?:19|20)\d\d)\b|"
+            r"(?:fiscal|financial)[\s-]year\b(?!\s+(?:19|20)\d\d)|"
+            r"(?:fiscal[\s-](?:year\s+)?|financial[\s-]year\s+|FY\s?)(?P<year>(?:19|20)\d\d)\b|"
             r"(?:fiscal\s+['’]|FY\s?['’]?)(?P<yy>\d\d)\b)"
         ),
         _build_fiscal,
         0,
-        keys=_keys("fiscal fy"),
+        keys=_keys("fiscal financial fy"),
     ),
     Rule(
         "year-earlier",
