@@ -804,8 +804,14 @@ def _generic_today(text: str, end: int) -> bool:
     return bool(match) and match.group(1) in _GENERIC_TODAY_NOUNS
 
 
+def _which(m: re.Match[str]) -> str:
+    """ "last", "next"...; "this past" (as in "this past weekend") is "last"."""
+    which = " ".join((m.group("which") or "").lower().split())
+    return "last" if which == "this past" else which
+
+
 def _build_relative(m: re.Match[str], text: str) -> Found | None:
-    which = m.group("which").lower()
+    which = _which(m)
     unit = m.group("unit").lower()
     the = bool(m.group("the"))
     mod = _mod(m.group("mod"))
@@ -832,7 +838,7 @@ def _build_weekday(m: re.Match[str], text: str) -> Found | None:
     word = m.group("wd")
     if not _is_capitalised(word):
         return None
-    which_word = (m.group("which") or "").lower()
+    which_word = _which(m)
     if word_before(text, m.start()) in _WEEKDAY_NAME_PREFIXES:
         return None  # "Black Monday", "Good Friday": names, not this week's days
     which = {"last": -1, "this": 0, "next": 1, "coming": 1, "past": -1}.get(which_word)
@@ -842,9 +848,7 @@ def _build_weekday(m: re.Match[str], text: str) -> Found | None:
 
 
 def _build_weekend(m: re.Match[str], text: str) -> Found | None:
-    which = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1}.get(
-        (m.group("which") or "").lower()
-    )
+    which = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1}.get(_which(m))
     return m.start(), m.end(), Named("weekend", "WE", which)
 
 
@@ -1457,7 +1461,7 @@ RULES: tuple[Rule, ...] = (
         "relative",
         _compile(
             r"\b(?:(?P<the>the)\s+)?(?:(?P<mod>earlier|later|early|late|mid)(?:-|\s+))?"
-            r"(?P<which>this|last|next|past|coming|current)\s+"
+            r"(?P<which>this\s+past|this|last|next|past|coming|current)\s+"
             r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b"
         ),
         _build_relative,
@@ -1467,7 +1471,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "weekday",
         _compile(
-            r"\b(?:(?P<which>last|this|next|coming|past)\s+|(?P<mod>early|late)\s+)?"
+            r"\b(?:(?P<which>last|this\s+past|this|next|coming|past)\s+|(?P<mod>early|late)\s+)?"
             r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
             rf"(?:{_APOSTROPHE}s)?\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?"
         ),
@@ -1477,7 +1481,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "weekend",
-        _compile(r"\b(?:(?P<which>this|last|next|past|coming)\s+|the\s+)(?P<w>weekend)\b"),
+        _compile(
+            r"\b(?:(?P<which>this\s+past|this|last|next|past|coming)\s+|the\s+)(?P<w>weekend)\b"
+        ),
         _build_weekend,
         1,
         keys=_keys("weekend"),
