@@ -149,6 +149,15 @@ def test_easter_computus(year, easter):
         ("Trading halted at 14:05 GMT+0.", "14:05 GMT+0", "2009-04-01T14:05Z"),
         ("The jet landed at 08:30 UTC.", "08:30 UTC", "2009-04-01T08:30Z"),
         ("Talks began at 7 p.m. GMT, officials said.", "7 p.m. GMT", "2009-04-01T19:00Z"),
+        # Named zones give their offset; "ET" and "Eastern time" leave summer time open.
+        ("Stocks closed at 4 p.m. EDT.", "4 p.m. EDT", "2009-04-01T16:00-04:00"),
+        ("It landed at 9:15 a.m. (PST).", "9:15 a.m. (PST)", "2009-04-01T09:15-08:00"),
+        ("Polls shut at 10 p.m. BST.", "10 p.m. BST", "2009-04-01T22:00+01:00"),
+        ("The launch is at 11:05 Central Standard Time.", "11:05 Central Standard Time",
+         "2009-04-01T11:05-06:00"),
+        ("Trading opens at 9:30 a.m. ET.", "9:30 a.m. ET", "2009-04-01T09:30"),
+        ("Trading halted at 2 p.m. Eastern time.", "2 p.m. Eastern time", "2009-04-01T14:00"),
+        ("He spoke at 5 p.m. et al. agreed.", "5 p.m.", "2009-04-01T17:00"),  # lower case
     ],
 )  # fmt: skip
 def test_clock_time_zone_offsets(text, span, value):

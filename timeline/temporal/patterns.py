@@ -22,6 +22,7 @@ from .lexicon import (
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
+    TIME_ZONES,
     UNITS,
     VARIABLE_HOLIDAYS,
     WEEKDAY_ABBREVIATIONS,
@@ -76,9 +77,14 @@ _WEEKDAY_ANY = "|".join(sorted([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS], key=len, rev
 _WEEKDAY_PREFIX = rf"\b(?:(?P<wd>{_WEEKDAY_ANY})\.?,?\s+(?:the\s+)?)?"
 _AMPM = r"(?:[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
 # "UTC", "(GMT)", "GMT+8", "(GMT +8)", "UTC-05:30": an offset makes it local time, not UTC.
+# Named zones ("EST", "(BST)") give their offset; "ET", "Eastern time" leave summer time
+# open, so they keep the clock's local reading. Zone letters only count in capitals.
 _TZ = (
     r"(?:\s*\(?(?P<tz>utc|gmt|z)\b"
-    r"(?:\s*(?P<tzoff>[+\-−]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?)(?![\d:]))?\)?)?"
+    r"(?:\s*(?P<tzoff>[+\-−]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?)(?![\d:]))?\)?"
+    r"|\s*\(?(?P<tzname>(?-i:"
+    + "|".join(sorted(TIME_ZONES, key=len, reverse=True))
+    + r")\b|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+Time\b)\)?)?"
 )
 _CLOCK = (
     r"(?P<h>\d{1,2})(?:(?::(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?)(?:\s*(?P<ap>" + _AMPM + r"))?"
@@ -371,6 +377,8 @@ def _clock(m: re.Match[str]) -> dict | None:
     elif hour > 23:
         return None
     offset = _utc_offset(m.group("tzoff")) if m.group("tz") else None
+    if m.group("tzname"):
+        offset = _zone_offset(m.group("tzname"))
     return {
         "hour": hour,
         "minute": minute,
@@ -378,6 +386,16 @@ def _clock(m: re.Match[str]) -> dict | None:
         "utc": bool(m.group("tz")) and offset is None,
         "offset": offset,
     }
+
+
+def _zone_offset(name: str) -> str | None:
+    """ "EST" -> "-05:00", "Pacific Daylight Time" -> "-07:00"; None when summer time is open."""
+    words = name.split()
+    if len(words) > 1:
+        if len(words) == 2:
+            return None  # "Eastern time"
+        name = "".join(word[0] for word in words).upper()
+    return TIME_ZONES.get(name)
 
 
 def _utc_offset(text: str | None) -> str | None:
@@ -1063,7 +1081,7 @@ def _build_clock(m: re.Match[str], text: str) -> Found | None:
     clock = _clock(m)
     if clock is None:
         return None
-    if not (m.group("ap") or m.group("ap2") or m.group("tz")):
+    if not (m.group("ap") or m.group("ap2") or m.group("tz") or m.group("tzname")):
         before = word_before(text, m.start())
         after = word_after(text, m.end()).lower()
         if before not in (
