@@ -21,6 +21,16 @@ WEDNESDAY = "2009-04-01"  # in Q2 of 2009; ISO week 14
         ("Last fiscal year it lost money.", [("Last fiscal year", "FY2008")]),
         ("It expects growth in the next fiscal year.", [("the next fiscal year", "FY2010")]),
         ("The fiscal year was hard.", []),  # which fiscal year is not said
+        # "Financial year" is the British name; a part of "the fiscal year" is this one's.
+        ("Profit in the financial year 2008 rose.", [("financial year 2008", "FY2008")]),
+        ("Costs rose last financial year.", [("last financial year", "FY2008")]),
+        ("It will cut jobs by the end of the fiscal year.",
+         [("the end of the fiscal year", "FY2009")]),
+        (
+            "Sales jumped at the very beginning of the financial year.",
+            [("the very beginning of the financial year", "FY2009")],
+        ),
+        ("The financial crisis deepened.", []),
         # "year-earlier" / "year-ago" (TimeBank tags the adjective alone).
         ("Profit fell from year-ago levels.", [("year-ago", "2008")]),
         (
@@ -139,6 +149,15 @@ def test_easter_computus(year, easter):
         ("Trading halted at 14:05 GMT+0.", "14:05 GMT+0", "2009-04-01T14:05Z"),
         ("The jet landed at 08:30 UTC.", "08:30 UTC", "2009-04-01T08:30Z"),
         ("Talks began at 7 p.m. GMT, officials said.", "7 p.m. GMT", "2009-04-01T19:00Z"),
+        # Named zones give their offset; "ET" and "Eastern time" leave summer time open.
+        ("Stocks closed at 4 p.m. EDT.", "4 p.m. EDT", "2009-04-01T16:00-04:00"),
+        ("It landed at 9:15 a.m. (PST).", "9:15 a.m. (PST)", "2009-04-01T09:15-08:00"),
+        ("Polls shut at 10 p.m. BST.", "10 p.m. BST", "2009-04-01T22:00+01:00"),
+        ("The launch is at 11:05 Central Standard Time.", "11:05 Central Standard Time",
+         "2009-04-01T11:05-06:00"),
+        ("Trading opens at 9:30 a.m. ET.", "9:30 a.m. ET", "2009-04-01T09:30"),
+        ("Trading halted at 2 p.m. Eastern time.", "2 p.m. Eastern time", "2009-04-01T14:00"),
+        ("He spoke at 5 p.m. et al. agreed.", "5 p.m.", "2009-04-01T17:00"),  # lower case
     ],
 )  # fmt: skip
 def test_clock_time_zone_offsets(text, span, value):
@@ -152,17 +171,55 @@ def test_fiscal_year_has_no_interval():
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        # The seed-article contract: "recent" is not a date here, though TimeBank, HeidelTime
-        # and MEANTIME often tag it PAST_REF. "recently" is.
-        "In a recent address, the minister spoke.",
-        "The recent downturn hurt sales.",
-        "The most recent model sold well.",
-        # Adjective "current" and "ongoing" are not tagged either.
-        "Its five current models sell.",
-        "The ongoing recession hurt.",
+        # The adjective "recent" is PAST_REF, as TimeBank and HeidelTime tag it, like "recently".
+        ("In a recent address, the minister spoke.", [("recent", "PAST_REF")]),
+        ("The recent downturn hurt sales.", [("recent", "PAST_REF")]),
+        ("Recent reports suggest a build-up.", [("Recent", "PAST_REF")]),
+        ("It was the largest bankruptcy in recent U.S. history.", [("recent", "PAST_REF")]),
+        # Longer expressions keep their own reading.
+        ("Prices have climbed in recent years.", [("recent years", "PXY")]),
+        ("It happened in the recent past.", [("the recent past", "PAST_REF")]),
+        # A comparison orders things rather than placing them in time.
+        ("The most recent model sold well.", []),
+        ("A more recent survey disagreed.", []),
+        # Adjective "current" and "ongoing" are not tagged.
+        ("Its five current models sell.", []),
+        ("The ongoing recession hurt.", []),
     ],
-)
-def test_recent_current_ongoing_are_not_dates(text):
-    assert found(text, WEDNESDAY) == []
+)  # fmt: skip
+def test_recent_is_past_ref_but_current_and_ongoing_are_not_dates(text, expected):
+    assert found(text, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the nth straight day" names the period being reported: the one its sentence
+        # mentions, else the document's; "in a row" stays out of the span.
+        ("Trade halted for a second consecutive day.", [("a second consecutive day", WEDNESDAY)]),
+        ("Stocks rose a third straight session.", [("a third straight session", WEDNESDAY)]),
+        ("Shares gained for the fourth week in a row.", [("the fourth week", "2009-W14")]),
+        ("Exports fell for a 12th straight month.", [("a 12th straight month", "2009-04")]),
+        ("Sales grew for the fifth consecutive year.", [("the fifth consecutive year", "2009")]),
+        (
+            "On March 16, the index slid for a third successive day.",
+            [("March 16", "2009-03-16"), ("a third successive day", "2009-03-16")],
+        ),
+        (
+            "In February, jobless claims rose for the second month running.",
+            [("February", "2009-02"), ("the second month", "2009-02")],
+        ),
+        # An earlier sentence's date does not anchor it.
+        (
+            "The bank failed on March 16. Markets fell for a third straight day.",
+            [("March 16", "2009-03-16"), ("a third straight day", "2009-04-01")],
+        ),
+        # Without "consecutive", "straight" or "in a row" the ordinal needs its event.
+        ("It was the second day of the summit.", []),
+        ("Two consecutive quarters of decline followed.", [("Two consecutive quarters", "P2Q")]),
+    ],
+)  # fmt: skip
+def test_nth_period_in_a_row_is_the_period_reported(text, expected):
+    assert found(text, WEDNESDAY) == expected

@@ -38,6 +38,10 @@ FRIDAY = "2024-10-18"
         ("Tomorrow, the court will rule.", MONDAY, "Tomorrow", "2024-10-22", "day"),
         ("The ceasefire held over the weekend.", MONDAY, "the weekend", "2024-W42-WE", "range"),
         ("This weekend, volunteers will clean up.", MONDAY, "This weekend", "2024-W43-WE", "range"),
+        # "this past" is "last", and its "this" belongs to the expression.
+        ("Fans gathered this past weekend.", MONDAY, "this past weekend", "2024-W42-WE", "range"),
+        ("Prices fell this past week.", MONDAY, "this past week", "2024-W42", "week"),
+        ("Polls closed this past Sunday.", MONDAY, "this past Sunday", "2024-10-20", "day"),
         ("The bridge was built 20 years ago.", MONDAY, "20 years ago", "2004", "year"),
         (
             "The plant will close by the end of the year.",

@@ -68,6 +68,16 @@ PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
 }  # fmt: skip
 
+# Zone abbreviations news gives after a clock time, and their offset from UTC (None: the
+# region's name alone, "ET", leaves summer time open).
+TIME_ZONES: dict[str, str | None] = {
+    "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00",
+    "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00", "AKDT": "-08:00",
+    "HST": "-10:00", "BST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "EET": "+02:00",
+    "EEST": "+03:00", "MSK": "+03:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00",
+    "AEDT": "+11:00", "ET": None, "CT": None, "MT": None, "PT": None,
+}  # fmt: skip
+
 # Fixed-date holidays, (month, day).
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "new year's day": (1, 1),

@@ -22,6 +22,7 @@ from .lexicon import (
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
+    TIME_ZONES,
     UNITS,
     VARIABLE_HOLIDAYS,
     WEEKDAY_ABBREVIATIONS,
@@ -76,9 +77,14 @@ _WEEKDAY_ANY = "|".join(sorted([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS], key=len, rev
 _WEEKDAY_PREFIX = rf"\b(?:(?P<wd>{_WEEKDAY_ANY})\.?,?\s+(?:the\s+)?)?"
 _AMPM = r"(?:[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
 # "UTC", "(GMT)", "GMT+8", "(GMT +8)", "UTC-05:30": an offset makes it local time, not UTC.
+# Named zones ("EST", "(BST)") give their offset; "ET", "Eastern time" leave summer time
+# open, so they keep the clock's local reading. Zone letters only count in capitals.
 _TZ = (
     r"(?:\s*\(?(?P<tz>utc|gmt|z)\b"
-    r"(?:\s*(?P<tzoff>[+\-−]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?)(?![\d:]))?\)?)?"
+    r"(?:\s*(?P<tzoff>[+\-−]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?)(?![\d:]))?\)?"
+    r"|\s*\(?(?P<tzname>(?-i:"
+    + "|".join(sorted(TIME_ZONES, key=len, reverse=True))
+    + r")\b|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+Time\b)\)?)?"
 )
 _CLOCK = (
     r"(?P<h>\d{1,2})(?:(?::(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?)(?:\s*(?P<ap>" + _AMPM + r"))?"
@@ -371,6 +377,8 @@ def _clock(m: re.Match[str]) -> dict | None:
     elif hour > 23:
         return None
     offset = _utc_offset(m.group("tzoff")) if m.group("tz") else None
+    if m.group("tzname"):
+        offset = _zone_offset(m.group("tzname"))
     return {
         "hour": hour,
         "minute": minute,
@@ -378,6 +386,16 @@ def _clock(m: re.Match[str]) -> dict | None:
         "utc": bool(m.group("tz")) and offset is None,
         "offset": offset,
     }
+
+
+def _zone_offset(name: str) -> str | None:
+    """ "EST" -> "-05:00", "Pacific Daylight Time" -> "-07:00"; None when summer time is open."""
+    words = name.split()
+    if len(words) > 1:
+        if len(words) == 2:
+            return None  # "Eastern time"
+        name = "".join(word[0] for word in words).upper()
+    return TIME_ZONES.get(name)
 
 
 def _utc_offset(text: str | None) -> str | None:
@@ -629,11 +647,15 @@ _FISCAL_OFFSETS = {
 
 
 def _build_fiscal(m: re.Match[str], text: str) -> Found | None:
-    """ "fiscal 2009", "fiscal year 2010", "FY2011", "FY 09", "last fiscal year": "FY2009"."""
+    """ "fiscal 2009", "fiscal year 2010", "FY2011", "FY 09", "last fiscal year": "FY2009".
+
+    "Financial year", the British name, is the same thing.
+    """
     if m.group("rel"):
         rel = " ".join(m.group("rel").lower().split())
-        if rel in ("the", "its"):
+        if rel in ("the", "its") and not m.group("pos"):
             return None  # "the fiscal year" alone: which one is not said
+        # "the end of the fiscal year": a company's own calendar, the one now running.
         return m.start(), m.end(), Fiscal(offset=_FISCAL_OFFSETS[rel])
     digits = m.group("year") or m.group("yy")
     year = int(digits) if len(digits) == 4 else 2000 + int(digits)
@@ -800,8 +822,14 @@ def _generic_today(text: str, end: int) -> bool:
     return bool(match) and match.group(1) in _GENERIC_TODAY_NOUNS
 
 
+def _which(m: re.Match[str]) -> str:
+    """ "last", "next"...; "this past" (as in "this past weekend") is "last"."""
+    which = " ".join((m.group("which") or "").lower().split())
+    return "last" if which == "this past" else which
+
+
 def _build_relative(m: re.Match[str], text: str) -> Found | None:
-    which = m.group("which").lower()
+    which = _which(m)
     unit = m.group("unit").lower()
     the = bool(m.group("the"))
     mod = _mod(m.group("mod"))
@@ -828,7 +856,7 @@ def _build_weekday(m: re.Match[str], text: str) -> Found | None:
     word = m.group("wd")
     if not _is_capitalised(word):
         return None
-    which_word = (m.group("which") or "").lower()
+    which_word = _which(m)
     if word_before(text, m.start()) in _WEEKDAY_NAME_PREFIXES:
         return None  # "Black Monday", "Good Friday": names, not this week's days
     which = {"last": -1, "this": 0, "next": 1, "coming": 1, "past": -1}.get(which_word)
@@ -838,9 +866,7 @@ def _build_weekday(m: re.Match[str], text: str) -> Found | None:
 
 
 def _build_weekend(m: re.Match[str], text: str) -> Found | None:
-    which = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1}.get(
-        (m.group("which") or "").lower()
-    )
+    which = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1}.get(_which(m))
     return m.start(), m.end(), Named("weekend", "WE", which)
 
 
@@ -922,6 +948,25 @@ def _build_anaphor_step(m: re.Match[str], text: str) -> Found | None:
     if pod:
         return m.start(), m.end(), Clock(day=Anaphor("day", offset), part_of_day=pod)
     return m.start(), m.end(), Anaphor(unit, offset)
+
+
+_RUN_ORDINALS = (
+    r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"(?:[2-9]|[1-9]\d)(?:st|nd|rd|th)"
+)
+
+
+def _build_nth_in_a_row(m: re.Match[str], text: str) -> Found | None:
+    """ "a third straight day", "the fourth week in a row": the period being reported.
+
+    The ordinal counts back from the period the sentence is about, so the expression names
+    that period (a date, not a duration); "in a row" and "running" are left out of the span.
+    """
+    if not (m.group("adj") or m.group("row")):
+        return None  # "the second day of the summit" needs its summit, not this rule
+    unit = m.group("unit").lower()
+    unit = "day" if unit == "session" else unit
+    return m.start(), m.end("unit"), Anaphor(unit, 0, in_sentence=True)
 
 
 def _build_anaphor_before_after(m: re.Match[str], text: str) -> Found | None:
@@ -1018,6 +1063,12 @@ def _build_ref(m: re.Match[str], text: str) -> Found | None:
         return m.start(), m.end(), Fixed("DATE", "PRESENT_REF", "present-ref")
     if word in ("recently", "lately"):
         return m.start(), m.end(), Fixed("DATE", "PAST_REF", "past-ref")
+    if word == "recent":
+        # TimeBank and HeidelTime tag the adjective PAST_REF ("the recent downturn"); a
+        # comparison ("the most recent model") orders things rather than placing them.
+        if word_before(text, m.start()) in ("most", "more", "less", "least"):
+            return None
+        return m.start(), m.end(), Fixed("DATE", "PAST_REF", "past-ref")
     if word.endswith(("past", "future")):
         after = word_after(text, m.end()).lower()
         if (after and after not in _FUNCTION_WORDS) or after == "of":
@@ -1030,7 +1081,7 @@ def _build_clock(m: re.Match[str], text: str) -> Found | None:
     clock = _clock(m)
     if clock is None:
         return None
-    if not (m.group("ap") or m.group("ap2") or m.group("tz")):
+    if not (m.group("ap") or m.group("ap2") or m.group("tz") or m.group("tzname")):
         before = word_before(text, m.start())
         after = word_after(text, m.end()).lower()
         if before not in (
@@ -1348,15 +1399,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "fiscal-year",
         _compile(
-            r"\b(?:(?P<rel>this|the\s+current|current|last|the\s+last|the\s+previous|"
+            r"\b(?:(?P<pos>(?:the\s+)?(?:very\s+)?(?:beginning|start|middle|end|close)\s+of\s+)?"
+            r"(?P<rel>this|the\s+current|current|last|the\s+last|the\s+previous|"
             r"the\s+prior|previous|prior|next|the\s+next|the\s+coming|the\s+new|the|its)\s+"
-            r"fiscal[\s-]year\b(?!\s+(?:19|20)\d\d)|"
-            r"(?:fiscal[\s-](?:year\s+)?|FY\s?)(?P<year>(?:19|20)\d\d)\b|"
+            r"(?:fiscal|financial)[\s-]year\b(?!\s+(?:19|20)\d\d)|"
+            r"(?:fiscal[\s-](?:year\s+)?|financial[\s-]year\s+|FY\s?)(?P<year>(?:19|20)\d\d)\b|"
             r"(?:fiscal\s+['’]|FY\s?['’]?)(?P<yy>\d\d)\b)"
         ),
         _build_fiscal,
         0,
-        keys=_keys("fiscal fy"),
+        keys=_keys("fiscal financial fy"),
     ),
     Rule(
         "year-earlier",
@@ -1427,7 +1479,7 @@ RULES: tuple[Rule, ...] = (
         "relative",
         _compile(
             r"\b(?:(?P<the>the)\s+)?(?:(?P<mod>earlier|later|early|late|mid)(?:-|\s+))?"
-            r"(?P<which>this|last|next|past|coming|current)\s+"
+            r"(?P<which>this\s+past|this|last|next|past|coming|current)\s+"
             r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b"
         ),
         _build_relative,
@@ -1437,7 +1489,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "weekday",
         _compile(
-            r"\b(?:(?P<which>last|this|next|coming|past)\s+|(?P<mod>early|late)\s+)?"
+            r"\b(?:(?P<which>last|this\s+past|this|next|coming|past)\s+|(?P<mod>early|late)\s+)?"
             r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
             rf"(?:{_APOSTROPHE}s)?\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?"
         ),
@@ -1447,7 +1499,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "weekend",
-        _compile(r"\b(?:(?P<which>this|last|next|past|coming)\s+|the\s+)(?P<w>weekend)\b"),
+        _compile(
+            r"\b(?:(?P<which>this\s+past|this|last|next|past|coming)\s+|the\s+)(?P<w>weekend)\b"
+        ),
         _build_weekend,
         1,
         keys=_keys("weekend"),
@@ -1503,6 +1557,18 @@ RULES: tuple[Rule, ...] = (
         _build_anaphor_step,
         0,
         keys=_keys("next following previous preceding prior"),
+    ),
+    Rule(
+        "nth-in-a-row",
+        _compile(
+            rf"\b(?:(?:a|the)\s+)?(?:{_RUN_ORDINALS})\s+"
+            r"(?:(?P<adj>consecutive|straight|successive)\s+)?(?:trading\s+)?"
+            r"(?P<unit>day|session|week|month|quarter|year)\b"
+            r"(?P<row>\s+(?:in\s+a\s+row|running)\b)?"
+        ),
+        _build_nth_in_a_row,
+        0,
+        keys=_keys("consecutive straight successive running row"),
     ),
     Rule(
         "anaphor-before-after",
@@ -1571,13 +1637,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ref",
         _compile(
-            r"\b(?:now|currently|nowadays|recently|lately|these\s+days|at\s+present|"
+            r"\b(?:now|currently|nowadays|recent(?:ly)?|lately|these\s+days|at\s+present|"
             r"the\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)|"
             r"the\s+time\s+being|the\s+(?:near|long|short)\s+term)\b"
         ),
         _build_ref,
         2,
-        keys=_keys("now currently recently lately nowadays days present future past being term"),
+        keys=_keys(
+            "now currently recent recently lately nowadays days present future past being term"
+        ),
     ),
     Rule(
         "clock",

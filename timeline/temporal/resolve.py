@@ -83,19 +83,20 @@ class Resolver:
         if isinstance(spec, Offset):
             return self._offset(spec)
         if isinstance(spec, Anaphor):
-            return self._anaphor(spec)
+            return self._anaphor(spec, start)
         if isinstance(spec, Range):
             return self._range(spec, start, end)
         return None
 
-    def _anaphor(self, spec: Anaphor):
+    def _anaphor(self, spec: Anaphor, start: int):
+        since = sentence_start(self.text, start) if spec.in_sentence else 0
         if spec.unit == "period":
             # "the same period last year": the last mention's own period, a year back.
-            anchor_period, rule_suffix = self._anchor("century")
+            anchor_period, rule_suffix = self._anchor("century", since)
             unit = {"range": "day"}.get(anchor_period.granularity, anchor_period.granularity)
         else:
             unit = spec.unit
-            anchor_period, rule_suffix = self._anchor(unit)
+            anchor_period, rule_suffix = self._anchor(unit, since)
         base = anchor_period.start if spec.offset <= 0 else anchor_period.end
         moved = periods.shift(periods.shift(base, unit, spec.offset), "year", spec.years)
         period = periods.period_of(unit, moved)
@@ -225,10 +226,12 @@ class Resolver:
         moved = periods.shift(base, unit, spec.sign * round(amount))
         return periods.period_of(unit, moved), base, rule
 
-    def _anchor(self, unit: str) -> tuple[Period, str]:
-        """The latest mention fine enough for `unit`, else the document date."""
+    def _anchor(self, unit: str, since: int = 0) -> tuple[Period, str]:
+        """The latest mention fine enough for `unit` from offset `since` on, else the dct."""
         wanted = _RANK.get(unit, 0)
         for mention in reversed(self.mentions):
+            if mention.start < since:
+                break
             if _RANK.get(mention.period.granularity, 9) <= wanted:
                 return mention.period, ""
         return periods.day_period(self.dct), "-dct"

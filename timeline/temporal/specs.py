@@ -72,12 +72,15 @@ class Anaphor:
     """A period relative to the last date the text mentioned: "that same day", "the next week".
 
     `unit` "period" means the mention's own granularity; `years` shifts it further
-    ("the same month a year ago" is unit=month, offset=0, years=-1).
+    ("the same month a year ago" is unit=month, offset=0, years=-1). `in_sentence` looks
+    no further back than the sentence, then falls back on the document date ("for a third
+    straight day" is the day its sentence is about, else the day of the report).
     """
 
     unit: str
     offset: int
     years: int = 0
+    in_sentence: bool = False
 
 
 @dataclass(frozen=True, slots=True)
