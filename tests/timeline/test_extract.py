@@ -11,9 +11,9 @@ from timeline.extract import (
     body_start,
     event_interval,
     extract_events,
-    make_title,
     split_sentences,
 )
+from timeline.titles import make_title
 
 PUBLISHED = date(2024, 10, 21)
 
@@ -194,7 +194,7 @@ def test_citation_span_is_the_sentence():
         (
             "Portmere's mayor, Helen Achterberg, announced an inquiry on Friday, saying so.",
             "Friday",
-            "Portmere's mayor announced an inquiry on Friday",
+            "Portmere's mayor announced an inquiry",
         ),
         (
             "In recent diplomatic tensions, South Korea has summoned the Russian ambassador, "
@@ -226,4 +226,28 @@ def test_announced_plans_on_a_past_day_are_a_report_not_a_plan():
 
 def test_title_of_a_date_in_a_relative_clause_names_its_subject():
     sentence = "It would be the first war since the Korean War, which ended in 1953."
-    assert make_title(sentence, expression_text="1953") == "The Korean War ended in 1953"
+    assert make_title(sentence, expression_text="1953") == "The Korean War ended"
+
+
+def test_each_date_of_a_sentence_titles_its_own_event():
+    body = (
+        "The intro is here. The crane collapsed on Saturday morning, and the street was "
+        "reopened to traffic on Monday."
+    )
+    expressions = [
+        timex(body, "Saturday morning", date(2024, 10, 19), type="TIME"),
+        timex(body, "Monday", date(2024, 10, 21)),
+    ]
+    saturday, monday = extract_events(article=article(body), expressions=expressions)
+    assert saturday.title == "The crane collapsed"
+    assert monday.title == "The street was reopened to traffic"
+
+
+def test_title_leaves_out_every_date_of_the_sentence():
+    body = "The intro is here. The pumps were switched off at 5 a.m. the next day."
+    expressions = [
+        timex(body, "5 a.m.", date(2024, 10, 20), type="TIME"),
+        timex(body, "the next day", date(2024, 10, 20)),
+    ]
+    [candidate] = extract_events(article=article(body), expressions=expressions)
+    assert candidate.title == "The pumps were switched off"
