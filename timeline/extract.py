@@ -292,14 +292,31 @@ def _is_report_frame(sentence: Sentence, expression, others: list) -> bool:
     """The date of the telling, not of what is told: `said on Tuesday that … in June`."""
     local_start = expression.start - sentence.start
     local_end = expression.end - sentence.start
-    around = sentence.text[max(0, local_start - 40) : local_end + 40]
-    if not _REPORTING_VERB.search(around):
+    text = sentence.text
+    # The reporting verb must be the date's own: "said on Tuesday", not "said the repairs
+    # would be finished by the end of June" (a deadline, told).
+    verbs = _REPORTING_VERB.finditer(text, max(0, local_start - 40), local_end + 40)
+    if all(
+        _tells_something(
+            text[verb.end() : local_start]
+            if verb.end() <= local_start
+            else text[local_end : verb.start()]
+        )
+        for verb in verbs
+    ):
         return False
-    rest = sentence.text[local_end:]
+    rest = text[local_end:]
     clause = re.search(r"\bthat\b|,", rest)
     return clause is not None and any(
         other.start - sentence.start > local_end + clause.start() for other in others
     )
+
+
+_FINITE = re.compile(r"\b(?:would|will|could|should|is|are|was|were|has|have|had)\b", re.I)
+
+
+def _tells_something(text: str) -> bool:
+    return bool(_FINITE.search(text)) or _has_past_verb(text)
 
 
 def _is_question(sentence: Sentence) -> bool:
@@ -357,8 +374,9 @@ def _candidate(
 
 def event_interval(start: date, end: date, granularity: str) -> tuple[date, date, str]:
     """An event's interval is a whole period: "earlier this month" is the month, not its
-    first part (the tagger clips such expressions at the document date)."""
-    if granularity == "month" and start.day == 1:
+    first part (the tagger clips such expressions at the document date), and "by the end
+    of June" is June."""
+    if granularity == "month":
         full_start, full_end = month_interval(start.year, start.month)
         if end <= full_end:
             return full_start, full_end, "month"

@@ -217,6 +217,15 @@ def test_part_of_a_month_dates_an_event_in_that_month():
     )
 
 
+def test_end_of_a_month_dates_an_event_in_that_month():
+    # "by the end of June": the tagger gives the month's last days.
+    assert event_interval(date(2025, 6, 21), date(2025, 6, 30), "month") == (
+        date(2025, 6, 1),
+        date(2025, 6, 30),
+        "month",
+    )
+
+
 def test_announced_plans_on_a_past_day_are_a_report_not_a_plan():
     body = "The intro is here. On October 18, North Korea announced plans to send troops."
     expressions = [timex(body, "October 18", date(2024, 10, 18))]
@@ -251,3 +260,33 @@ def test_title_leaves_out_every_date_of_the_sentence():
     ]
     [candidate] = extract_events(article=article(body), expressions=expressions)
     assert candidate.title == "The pumps were switched off"
+
+
+def test_deadline_told_after_said_is_a_planned_event():
+    body = (
+        "The intro is here. The contractor said the work would be finished by the end of "
+        "November, and the road should reopen in early December."
+    )
+    expressions = [
+        timex(body, "the end of November", date(2024, 11, 21), date(2024, 11, 30), "month"),
+        timex(body, "early December", date(2024, 12, 1), date(2024, 12, 10), "month"),
+    ]
+    november, december = extract_events(article=article(body), expressions=expressions)
+    assert (november.date_start, november.date_end, november.granularity) == (
+        date(2024, 11, 1),
+        date(2024, 11, 30),
+        "month",
+    )
+    assert november.date_kind == december.date_kind == "planned"
+    assert november.title == "The work would be finished"
+    assert december.title == "The road should reopen"
+
+
+def test_date_of_the_telling_still_gives_way_to_the_date_told():
+    body = "The intro is here. The ministry said on Tuesday that exports fell in June."
+    expressions = [
+        timex(body, "Tuesday", date(2024, 10, 15)),
+        timex(body, "June", date(2024, 6, 1), date(2024, 6, 30), "month"),
+    ]
+    [candidate] = extract_events(article=article(body), expressions=expressions)
+    assert candidate.expression.text == "June"
