@@ -68,6 +68,7 @@ _TAKES_TO = word_set(
     continue continued continues seek seeks sought move moved moves deal proposal offer
     offered offers ready willing pledge pledged pledges intend intends intended way
     right failed fail fails attempt attempted attempts effort efforts chance decision
+    response addition relation regard contrast reference
     """
 )
 _ING_NOUNS = word_set(
@@ -78,6 +79,8 @@ _ING_NOUNS = word_set(
     crossing ruling rulings finding findings sitting ending gathering offering
     """
 )
+_ADVERBS = word_set("not never still also already just now yet further last first again once")
+_APPROXIMATORS = word_set("about around over under nearly almost some")
 _PREPOSITIONS = word_set(
     """
     in on at for with from after before during over under along across into near amid
@@ -99,6 +102,7 @@ _FUNCTION_WORDS = (
 # that say more than when ("until July") keep their date.
 _DATE_PREPOSITION = (
     r"(?:(?:as\s+early\s+as|as\s+late\s+as|as\s+of|early\s+on|late\s+on|sometime\s+in|"
+    r"(?:shortly|just|soon|immediately)\s+(?:after|before)|"
     r"on|in|at|during|between|from|by|since|for|earlier|later|before|after|over)\s+)"
 )
 _KEEP_DATE_AFTER = re.compile(r"\b(?:until|till|through)\s*$", re.IGNORECASE)
@@ -107,14 +111,17 @@ _REPORTING = (
     r"said|says|say|stated|states|reported|reports|announced|announces|"
     r"confirmed|confirms|added|adds|noted|notes|wrote|writes|claimed|claims|warned|warns|"
     r"insisted|insists|estimated|estimates|suggested|suggests|indicated|indicates|alleged|"
-    r"alleges|argued|argues|explained|explains|acknowledged|admitted|show|shows|showed|"
-    r"revealed|reveals|believes|believed|found|finds|concluded|concludes"
+    r"alleges|argued|argues|explained|explains|acknowledged|admitted|revealed|reveals|"
+    r"believes|believed|predicted|predicts"
 )
+# Verbs that frame a clause only with "that": "the review found that …", not "an
+# inspection found drums stored by a drain".
+_FINDING = r"show|shows|showed|found|finds|concluded|concludes"
 _TOLD = (
     r"(?:told|tells)(?:\s+(?:reporters|journalists|the\s+press|parliament|lawmakers|"
     r"a\s+news\s+conference|(?-i:(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})))?"
 )
-_REPORTING_VERB = re.compile(rf"\b(?:{_REPORTING}|{_TOLD})\b", re.IGNORECASE)
+_REPORTING_VERB = re.compile(rf"\b(?:(?P<says>{_REPORTING}|{_TOLD})|{_FINDING})\b", re.IGNORECASE)
 # What may come between the reporting verb and the reported clause: "said on Monday in a
 # statement that …".
 _FRAME_TAIL = re.compile(
@@ -140,10 +147,15 @@ _OPENERS = (
     "meanwhile|earlier|later|separately"
 )
 _OPENING = re.compile(rf"^(?:{_OPENERS})\b[^,]{{0,50}},\s+", re.IGNORECASE)
-# Titles also lose "If confirmed, …", "That same day, …" and a date that opens the sentence.
+# Titles also lose "If confirmed, …", "That same day, …", "Speaking to reporters on
+# Monday, …", a date that opens the sentence and the frame of "It was not until 2018
+# that …".
 _LEADING_PHRASE = re.compile(
-    rf"^(?:(?:{_OPENERS}|if|still|instead|then|by|late|early|that)\b|{_ANY_DATE})"
-    r"[^,]{0,50},\s+",
+    rf"^(?:(?:(?:{_OPENERS}|if|still|instead|then|by|late|early|that)\b|{_ANY_DATE})"
+    r"[^,]{0,50},\s+"
+    r"|[A-Za-z]+ing\s(?:(?!\b(?:is|are|was|were|has|have|had|will|would)\b)[^,]){0,60},\s+"
+    rf"|it\s+(?:was|is|will\s+be)\s+(?:not\s+until|only\s+(?:in|on|after))?\s*{_ANY_DATE}"
+    r"\s+that\s+)",
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(r",\s+(?:[^,\s]+\s+){0,3}[^,\s]+,\s+(?=[a-z])")
@@ -151,6 +163,11 @@ _APPOSITION = re.compile(r",\s+(?:[^,\s]+\s+){0,3}[^,\s]+,\s+(?=[a-z])")
 _ASIDE = re.compile(
     rf",\s+(?:which|who|whose)\s(?:[^,{_OWN}]|,(?=\d))*(?:,(?=\s)|$)"
     rf"|,\s+(?:in\s+|on\s+)?{_ANY_DATE},(?=\s)"
+)
+# ", during a visit to Pyongyang, signed …"
+_PREPOSITIONAL_ASIDE = re.compile(
+    rf",\s+(?:during|in|at|on|after|before|amid|despite|following|with|without|under|for)"
+    rf"\s[^,{_OWN}]{{0,60}},\s+(?=[a-z])"
 )
 _INCLUDING = re.compile(rf",\s+(?:including|among them)\s[^,{_OWN}]*,(?=\s)")
 _CLAUSE_END = re.compile(
@@ -164,6 +181,11 @@ _SUBORDINATOR = re.compile(
     r"why|whether)\s",
     re.IGNORECASE,
 )
+_QUOTE_FIRST = re.compile(r"^[“\"][^”\"]{10,}[,.!?]?[”\"],?\s+(?=[a-z])")
+_TRAILING_PREPOSITION = re.compile(
+    r"(?:despite|after|before|following|amid|during|since|until)\s+", re.IGNORECASE
+)
+_SEQUENCE = re.compile(r"(?:following|after|before|since)\s+", re.IGNORECASE)
 # "Details of the agreement, signed in June, …": the agreement is what the date is about.
 _HEAD_OF = re.compile(
     r"^(?:(?:the\s+)?(?:details|terms|text|news|reports?|parts?|copies)\s+of)\s+",
@@ -190,8 +212,10 @@ def make_title(
             date = (at, at + len(expression_text))
     text, originals = _mark(sentence, date, other_dates)
     originals[_KEPT] = originals.get(_OWN, "")
+    text = _QUOTE_FIRST.sub("", text.strip())  # '"We will …," she said on Monday'
     text = text.strip().strip("“”\"'").rstrip(" .!?…").strip()
     text = _clause_of_date(_INCLUDING.sub("", text))
+    text = _LEADING_PHRASE.sub("", _ATTRIBUTION.sub("", text))
     text = _without_parentheticals(text)
     text = _without_frames(text)
     text = _clause_end(text)
@@ -293,23 +317,62 @@ def _clause_of_date(text: str) -> str:
         return text
     text = _coordinate_part(text)
     at = text.index(_OWN)
-    # "The bridge, which opened in 1968, …" → "The bridge opened in 1968"
+    for rule in (
+        _relative_clause,
+        _subordinate_clause,
+        _event_before,
+        _participle_aside,
+        _trailing_phrase,
+    ):
+        clause = rule(text, at)
+        if clause:
+            return clause
+    return text
+
+
+def _relative_clause(text: str, at: int) -> str | None:
+    """ "The bridge, which opened in 1968, …" → "The bridge opened in 1968"."""
     relative = _open_clause_before(_RELATIVE, text, at)
     clause = None if relative is None else _own_clause(text, relative.end())
-    if clause:
-        subject = _antecedent(text[: relative.start()])
-        if subject:
-            if relative.group("pronoun") == "whose":  # "the union, whose members …"
-                subject += "’s" if "’" in text else "'s"
-            return f"{subject} {clause}"
-    # "… was solidified when Putin introduced a bill last week" → "Putin introduced a bill …"
+    subject = _antecedent(text[: relative.start()]) if clause else ""
+    if not subject:
+        return None
+    if relative.group("pronoun") == "whose":  # "the union, whose members …"
+        subject += "’s" if "’" in text else "'s"
+    return f"{subject} {clause}"
+
+
+def _subordinate_clause(text: str, at: int) -> str | None:
+    """ "… was solidified when Putin introduced a bill last week" → "Putin introduced a
+    bill last week"; "… after a 2022 inspection found violations" → "a 2022 inspection
+    found violations"."""
     for subordinate in reversed(list(_SUBORDINATOR.finditer(text, 0, at))):
         if _OWN not in _to_comma(text, subordinate.end()):
-            break  # closed before the date
+            return None  # closed before the date
         clause = _own_clause(text, subordinate.end())
-        if clause and _has_verb(clause[: clause.index(_OWN)]) and not _starts_with_verb(clause):
+        if not clause or _starts_with_verb(clause):
+            continue
+        head, _, tail = clause.partition(_OWN)
+        subject_with_date = len(head.split()) <= 2 and _has_verb(" ".join(tail.split()[:2]))
+        if _has_verb(head) or subject_with_date:
             return clause
-    # "Details of the pact, signed during the visit in June, remain …" → "The pact signed …"
+    return None
+
+
+def _event_before(text: str, at: int) -> str | None:
+    """ "Following the signing of a pact in June, …" → "The signing of a pact"."""
+    sequence = _SEQUENCE.match(text)
+    first_comma = text.find(", ")
+    if sequence and 0 < at < first_comma and _OWN not in text[first_comma:]:
+        phrase = text[sequence.end() : first_comma]
+        if len(_without_dates(phrase, {}).split()) >= 3 and not _has_verb(phrase):
+            return phrase
+    return None
+
+
+def _participle_aside(text: str, at: int) -> str | None:
+    """ "Details of the pact, signed during the visit in June, remain …" → "The pact signed
+    during the visit in June"."""
     first_comma = text.find(", ")
     if 0 < first_comma < at and not _has_verb(text[:first_comma]):
         aside = _to_comma(text, first_comma + 2)
@@ -317,7 +380,25 @@ def _clause_of_date(text: str) -> str:
             if len(_without_dates(aside, {}).split()) < 3:
                 aside = aside.replace(_OWN, _KEPT)  # "The company, founded in 1921, …"
             return f"{_HEAD_OF.sub('', text[:first_comma])} {aside}"
-    return text
+    return None
+
+
+def _trailing_phrase(text: str, at: int) -> str | None:
+    """ "The permit was renewed last November, despite an inspection in 2022 that found
+    leaks" → "an inspection in 2022 found leaks": the date is the phrase's, not the
+    main clause's."""
+    comma = text.rfind(", ", 0, at)
+    if comma < 0 or not _has_verb(text[:comma]):
+        return None
+    segment = _to_comma(text, comma + 2)
+    lead = _TRAILING_PREPOSITION.match(segment)
+    if lead is None:
+        return None
+    phrase = segment[lead.end() :]
+    that = re.search(r"\sthat\s", phrase)
+    if that and _starts_with_verb(phrase[that.end() :]):
+        phrase = f"{phrase[: that.start()]} {phrase[that.end() :]}"
+    return phrase if len(_without_dates(phrase, {}).split()) >= 3 else None
 
 
 def _is_participle_aside(aside: str) -> bool:
@@ -350,12 +431,23 @@ def _second_verb_group(clause: str) -> int | None:
 
 
 def _verb_groups(words: Sequence[str]) -> list[int]:
-    """Where each group of verbs starts: "was awarded" is one, "has been supplying" one."""
-    return [
-        i
-        for i in range(len(words))
-        if _is_verb(words, i) and (i == 0 or words[i - 1].lower() not in _AUXILIARIES)
-    ]
+    """Where each group of verbs starts: "was awarded" is one, "has not yet been
+    supplying" one."""
+    starts = []
+    for i in range(len(words)):
+        if not _is_verb(words, i):
+            continue
+        before = i - 1
+        while before >= 0 and _is_adverb(words[before]):
+            before -= 1
+        if before < 0 or words[before].lower() not in _AUXILIARIES:
+            starts.append(i)
+    return starts
+
+
+def _is_adverb(word: str) -> bool:
+    lower = word.lower()
+    return lower in _ADVERBS or (lower.endswith("ly") and len(lower) > 4)
 
 
 def _antecedent(text: str) -> str:
@@ -382,7 +474,40 @@ def _coordinate_part(text: str) -> str:
             parts.append(before)
             start = match.end()
     parts.append(text[start:])
-    return next((part for part in parts if _OWN in part), text)
+    return _verb_phrase_part(next((part for part in parts if _OWN in part), text))
+
+
+def _verb_phrase_part(text: str) -> str:
+    """Of "Smith was elected in 2016 and re-elected in 2020", the verb phrase with the
+    event's date, with the subject (and auxiliaries) it shares: "Smith was re-elected"."""
+    if _OWN not in text:
+        return text
+    cuts = [
+        m
+        for m in re.finditer(r"\s+(?:and|but)\s+", text)
+        if _has_verb(text[: m.start()]) and _has_verb(_to_comma(text, m.end()))
+    ]
+    own = text.index(_OWN)
+    before = [m for m in cuts if m.end() <= own]
+    after = next((m for m in cuts if m.start() > own), None)
+    part_start = before[-1].end() if before else 0
+    part = text[part_start : after.start() if after else len(text)]
+    if not before or not _starts_with_verb(part):
+        return part  # the first part, or a clause with its own subject
+    matches = [m for m in _WORD.finditer(text) if m.group().strip(",")]
+    words = [m.group().strip(",") for m in matches]
+    groups = _verb_groups(words)
+    if not groups:
+        return part
+    first = groups[0]
+    shared = first  # "was" of "Smith was elected … and re-elected …"
+    while shared < len(words) and words[shared].lower() in _AUXILIARIES:
+        shared += 1
+    part_words = _words(part)
+    if part_words and part_words[0].lower() in _AUXILIARIES:
+        shared = first
+    subject = text[: matches[shared].start()] if shared < len(matches) else text
+    return f"{subject.rstrip()} {part}"
 
 
 def _open_clause_before(pattern: re.Pattern, text: str, at: int) -> re.Match | None:
@@ -411,7 +536,9 @@ def _without_frames(text: str) -> str:
         tail = _FRAME_TAIL.match(text, verb.end())
         rest = text[tail.end() :]
         words = _words(rest)
-        reported_clause = any(_is_verb(words, i) for i in range(1, min(len(words), 9)))
+        reported_clause = verb.group("says") and any(
+            _is_verb(words, i) for i in range(1, min(len(words), 9))
+        )
         if (
             (tail.group("that") or reported_clause)
             and len(words) >= 3
@@ -436,6 +563,7 @@ def _without_parentheticals(text: str) -> str:
         closing = first_comma + 2 + len(aside)
         if _is_participle_aside(aside) and _OWN not in aside and closing < len(text):
             text = text[:first_comma] + text[closing + 1 :]
+    text = _PREPOSITIONAL_ASIDE.sub(" ", text)
     return _APPOSITION.sub(lambda m: m.group() if _OWN in m.group() else " ", text)
 
 
@@ -459,6 +587,12 @@ def _without_dates(text: str, originals: dict[str, str]) -> str:
                 return match.group()  # the date is the subject: "Monday was the deadline"
         return " "
 
+    # "after a 2022 inspection" → "after an inspection"
+    text = re.sub(
+        rf"\b(?P<article>[Aa])n?\s+{_ANY_DATE}\s+(?=(?P<next>\w))",
+        lambda m: m.group("article") + ("n " if m.group("next") in "aeiouAEIOU" else " "),
+        text,
+    )
     text = re.sub(
         rf"(?P<preposition>\s*\b{_DATE_PREPOSITION})?\s*{_ANY_DATE}"
         rf"(?:\s*,?\s*(?:and|to|or|-|–)\s*{_ANY_DATE}|\s*{_ANY_DATE})*"
@@ -510,6 +644,7 @@ def _without_purpose(text: str) -> str | None:
             continue
         purpose = match.group().strip() != "to" or (
             before[-1].lower() not in _TAKES_TO | _FUNCTION_WORDS
+            and not before[-1].lower().endswith("ing")
             and following[0].lower() not in _FUNCTION_WORDS
             and not following[0][0].isdigit()
         )
@@ -581,7 +716,8 @@ def _phrase_cut(text: str, length) -> str | None:
         if length(head) > TITLE_WORDS:
             break
         last = plain[i - 1].lower()
-        if _has_verb(head) and last not in _FUNCTION_WORDS and not opens[i - 1]:
+        says_what = _has_verb(head) or verb is None  # a title without a verb: "The signing of …"
+        if says_what and last not in _FUNCTION_WORDS and not opens[i - 1]:
             best = head
     return best
 
@@ -594,6 +730,8 @@ def _opens_phrase(words: Sequence[str], i: int) -> bool:
         return False  # "plans to send troops" is one phrase
     if word in ("and", "but"):
         return i + 1 < len(words) and _is_verb(words, i + 1)
+    if i + 1 < len(words) and words[i + 1][:1].isdigit() and word in _APPROXIMATORS:
+        return False  # "could reach around 10,000"
     if word == "that":
         return not _is_verb(words, i - 1)  # "a round that lasted", not "found that"
     if word.endswith("ing") and len(word) > 4:

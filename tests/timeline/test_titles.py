@@ -119,6 +119,58 @@ def title(sentence: str, date: str, *others: str) -> str:
             [],
             "The trade deal between Oslo and Seoul signed during the minister's visit",
         ),
+        (
+            "Councillor Ruth Amadi was elected in 2014 and re-elected in 2018.",
+            "2018",
+            ["2014"],
+            "Councillor Ruth Amadi was re-elected",
+        ),
+        (
+            "The mill was built in the 1880s and has stood empty since 2009.",
+            "2009",
+            ["the 1880s"],
+            "The mill has stood empty",
+        ),
+        (
+            "The quake, which struck shortly after 3 a.m. on Monday, destroyed 200 homes.",
+            "Monday",
+            ["3 a.m."],
+            "The quake struck",
+        ),
+        (
+            "The licence was extended last spring, despite an audit in 2021 that found "
+            "missing safety records.",
+            "2021",
+            ["last spring"],
+            "An audit found missing safety records",
+        ),
+        (
+            "The panel will ask why the plant stayed open after a 2021 audit found missing "
+            "safety records.",
+            "2021",
+            [],
+            "An audit found missing safety records",
+        ),
+        (
+            "Campaigners will march to the town hall before the vote, which is still set "
+            "for May 14.",
+            "May 14",
+            [],
+            "The vote is still set",
+        ),
+        (
+            "Following the collapse of a footbridge over the canal in May, the council "
+            "closed two more crossings.",
+            "May",
+            [],
+            "The collapse of a footbridge over the canal",
+        ),
+        (
+            "It was not until 1994 that the first women were ordained in the diocese.",
+            "1994",
+            [],
+            "The first women were ordained in the diocese",
+        ),
         # Who reported it is the citation's business, not the title's.
         (
             "He said the contractor Ridley & Sons had been appointed last month to rebuild "
@@ -171,6 +223,30 @@ def title(sentence: str, date: str, *others: str) -> str:
             [],
             "Rescue teams pulled 14 people from the rubble",
         ),
+        (
+            "Speaking at a rally on Sunday, the senator said the tax would be scrapped.",
+            "Sunday",
+            [],
+            "The tax would be scrapped",
+        ),
+        (
+            '"We are not going anywhere," the club\'s chairman told supporters on Saturday.',
+            "Saturday",
+            [],
+            "The club's chairman told supporters",
+        ),
+        (
+            "Auditors found that the agency had overpaid contractors in 2022.",
+            "2022",
+            [],
+            "The agency had overpaid contractors",
+        ),
+        (
+            "A survey in March found dozens of cracked tiles on the roof.",
+            "March",
+            [],
+            "A survey found dozens of cracked tiles on the roof",
+        ),
         # Short and whole: no date phrase, no purpose clause, no cut mid-phrase.
         (
             "The school board will hold a special session on April 9 to discuss the budget "
@@ -205,6 +281,20 @@ def title(sentence: str, date: str, *others: str) -> str:
             "May 9",
             ["May 2"],
             "Inspectors visited the site",
+        ),
+        (
+            "The watchdog fined the operator 2 million pounds in June for failing to report "
+            "two leaks at its reservoirs.",
+            "June",
+            [],
+            "The watchdog fined the operator 2 million pounds",
+        ),
+        (
+            "The ministry expects the number of applicants to reach around 40,000 by the end "
+            "of the year, officials said.",
+            "the end of the year",
+            [],
+            "The ministry expects the number of applicants to reach around 40,000",
         ),
         (
             "Health officials closed 12 beaches on Tuesday and advised swimmers not to enter "
