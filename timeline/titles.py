@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from timeline.keywords import word_set
 
@@ -105,6 +106,17 @@ _DATE_PREPOSITION = (
     r"(?:shortly|just|soon|immediately)\s+(?:after|before)|"
     r"on|in|at|during|between|from|by|since|for|earlier|later|before|after|over)\s+)"
 )
+_DATE_PHRASE = re.compile(
+    rf"(?P<preposition>\s*\b{_DATE_PREPOSITION})?\s*{_ANY_DATE}"
+    rf"(?:\s*,?\s*(?:and|to|or|-|–)\s*{_ANY_DATE}|\s*{_ANY_DATE})*"
+    r"(?!['’]s\b)",  # "Thursday's trading" keeps its date
+    re.IGNORECASE,
+)
+_ARTICLE_BEFORE_DATE = re.compile(rf"\b(?P<article>[Aa])n?\s+{_ANY_DATE}\s+(?=(?P<next>\w))")
+_MARKER = re.compile("[\ue000-\ue0ff]")
+# "Inspectors visited the site on May 2 and again on May 9" without its dates
+_DANGLING_AND = re.compile(r"(?:\s+(?:and|or|but|then)(?:\s+again)?)+\s*$")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:.])")
 _KEEP_DATE_AFTER = re.compile(r"\b(?:until|till|through)\s*$", re.IGNORECASE)
 
 _REPORTING = (
@@ -286,13 +298,14 @@ def _mark(
 
 
 def _restore(text: str, originals: dict[str, str]) -> str:
-    return re.sub("[\ue000-\ue0ff]", lambda m: originals.get(m.group(), ""), text)
+    return _MARKER.sub(lambda m: originals.get(m.group(), ""), text)
 
 
 def _words(text: str) -> list[str]:
     return [w.strip(",") for w in _WORD.findall(text) if w.strip(",")]
 
 
+@lru_cache(maxsize=4096)
 def _has_verb(text: str) -> bool:
     words = _words(text)
     return any(_is_verb(words, i) for i in range(len(words)))
@@ -587,35 +600,26 @@ def _without_dates(text: str, originals: dict[str, str]) -> str:
                 return match.group()  # the date is the subject: "Monday was the deadline"
         return " "
 
+    if not _MARKER.search(text):
+        return text
     # "after a 2022 inspection" → "after an inspection"
-    text = re.sub(
-        rf"\b(?P<article>[Aa])n?\s+{_ANY_DATE}\s+(?=(?P<next>\w))",
-        lambda m: m.group("article") + ("n " if m.group("next") in "aeiouAEIOU" else " "),
-        text,
+    text = _ARTICLE_BEFORE_DATE.sub(
+        lambda m: m.group("article") + ("n " if m.group("next") in "aeiouAEIOU" else " "), text
     )
-    text = re.sub(
-        rf"(?P<preposition>\s*\b{_DATE_PREPOSITION})?\s*{_ANY_DATE}"
-        rf"(?:\s*,?\s*(?:and|to|or|-|–)\s*{_ANY_DATE}|\s*{_ANY_DATE})*"
-        r"(?!['’]s\b)",  # "Thursday's trading" keeps its date
-        drop,
-        text,
-        flags=re.IGNORECASE,
-    )
-    return _restore(text, originals)
+    return _restore(_DATE_PHRASE.sub(drop, text), originals)
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"(?:\s+(?:and|or|but|then)(?:\s+again)?)+\s*$", "", text)
-    text = re.sub(r"\s+([,;:.])", r"\1", text)
-    text = re.sub(r"^(?:the\s+)?the\b", "the", text, flags=re.IGNORECASE)
-    return text.strip(" ,;:.—–-")
+    text = _DANGLING_AND.sub("", " ".join(text.split()))
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text).strip(" ,;:.—–-")
 
 
 def _shortened(text: str, originals: dict[str, str]) -> str:
     """At most TITLE_WORDS words, cut where a phrase ends; "…" only when none does."""
 
     def length(candidate: str) -> int:
+        if len(candidate.split()) <= TITLE_WORDS:
+            return TITLE_WORDS  # taking the dates out only shortens it
         return len(_tidy(_without_dates(candidate, originals)).split())
 
     if length(text) <= TITLE_WORDS:
