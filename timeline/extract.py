@@ -211,6 +211,13 @@ def extract_events(
                 candidate = _candidate(article, sentence, expression, spans)
                 if len(dates) > 1:
                     candidate.focus = _clause_around(sentence, expression)
+                    # Each date's kind from its own clause, as its title tells it: "the crack
+                    # was missed in 2023" in a sentence about a review that "will report".
+                    candidate.date_kind = date_kind(
+                        candidate.title,
+                        start=candidate.date_start,
+                        published=article.published_on,
+                    )
                 candidates.append(candidate)
         elif sentence is lead and _tells_news_in_past(sentence.text):
             candidates.append(_candidate(article, sentence, None, spans))

@@ -252,6 +252,20 @@ def test_each_date_of_a_sentence_titles_its_own_event():
     assert monday.title == "The street was reopened to traffic"
 
 
+def test_each_date_of_a_sentence_has_the_kind_its_clause_tells():
+    body = (
+        "The intro is here. An inquiry into how the levee failed in 2022 will report to "
+        "the council in March."
+    )
+    expressions = [
+        timex(body, "2022", date(2022, 1, 1), date(2022, 12, 31), "year"),
+        timex(body, "March", date(2025, 3, 1), date(2025, 3, 31), "month"),
+    ]
+    failure, report = extract_events(article=article(body), expressions=expressions)
+    assert (failure.title, failure.date_kind) == ("The levee failed", "happened")
+    assert report.date_kind == "planned"
+
+
 def test_title_leaves_out_every_date_of_the_sentence():
     body = "The intro is here. The pumps were switched off at 5 a.m. the next day."
     expressions = [
