@@ -32,7 +32,9 @@ IRREGULAR_PAST = word_set(
     brought bought built came went saw found kept left paid put ran set shut spent stood
     sold spoke stole swore threw thought understood withdrew wrote sank shot fled fought
     drew drove ate flew forbade froze grew hid knew laid lay meant overtook rang sought
-    slid sped split spread sprang stuck swept swung tore woke wore
+    slid sped split spread sprang stuck swept swung tore woke wore retook undertook
+    mistook forgot forgave overran overthrew arose awoke chose clung crept dealt dug flung
+    foresaw oversaw misled rode sang slept strove swam taught wept withheld upheld rebuilt
     """
 )
 NOT_PAST = word_set(
@@ -104,20 +106,25 @@ _FUNCTION_WORDS = (
 _DATE_PREPOSITION = (
     r"(?:(?:as\s+early\s+as|as\s+late\s+as|as\s+of|early\s+on|late\s+on|sometime\s+in|"
     r"(?:shortly|just|soon|immediately)\s+(?:after|before)|"
-    r"on|in|at|during|between|from|by|since|for|earlier|later|before|after|over)\s+)"
+    r"on|in|at|during|between|from|by|since|for|of|earlier|later|before|after|over)\s+"
+    r"(?:(?:about|around|approximately)\s+)?(?:the\s+)?)"
 )
 _DATE_PHRASE = re.compile(
     rf"(?P<preposition>\s*\b{_DATE_PREPOSITION})?\s*{_ANY_DATE}"
     rf"(?:\s*,?\s*(?:and|to|or|-|–)\s*{_ANY_DATE}|\s*{_ANY_DATE})*"
-    r"(?!['’]s\b)",  # "Thursday's trading" keeps its date
+    r"(?!['’]s\b)(?:\s+local\s+time\b)?",  # "Thursday's trading" keeps its date
     re.IGNORECASE,
 )
+# "The deadline is 21st October": a date that is what the sentence says stays.
+_BE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|remains|remained)\s*$", re.IGNORECASE)
 _ARTICLE_BEFORE_DATE = re.compile(rf"\b(?P<article>[Aa])n?\s+{_ANY_DATE}\s+(?=(?P<next>\w))")
 _MARKER = re.compile("[\ue000-\ue0ff]")
 # "Inspectors visited the site on May 2 and again on May 9" without its dates
 _DANGLING_AND = re.compile(r"(?:\s+(?:and|or|but|then)(?:\s+again)?)+\s*$")
+# "ended fighting that began in 1950" without its date
+_DANGLING_RELATIVE = re.compile(r"\s+(?:that|which|who)\s+\w+$")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:.])")
-_KEEP_DATE_AFTER = re.compile(r"\b(?:until|till|through)\s*$", re.IGNORECASE)
+_KEEP_DATE_AFTER = re.compile(r"\b(?:until|till|through|dated)\s*$", re.IGNORECASE)
 
 _REPORTING = (
     r"said|says|say|stated|states|reported|reports|announced|announces|"
@@ -186,8 +193,10 @@ _CLAUSE_END = re.compile(
     r",(?=\s)|;|:(?=\s)|\s[—–-]\s|\s(?:which|who|whom|where|while|although|because|whereas)\s"
 )
 # Coordinated clauses, each with its own subject: "…, and the bridge was shut …".
+# Verb phrases sharing a subject: "… was announced in March, cancelled on May 24 and …"
+_VERB_PHRASE_CUT = re.compile(r"\s+(?:and|but)\s+|,\s+")
 _COORDINATION = re.compile(r";\s+|,\s+(?:and|but|while|whereas|so)\s+|,\s+(?=then\s)")
-_RELATIVE = re.compile(r"(?:,\s*|\s)(?P<pronoun>which|who|whose)\s")
+_RELATIVE = re.compile(r"(?:,\s*|\s)(?P<pronoun>which|who|whose|that)\s")
 _SUBORDINATOR = re.compile(
     r"\b(?:when|after|before|because|as|once|since|until|while|although|where|that|how|"
     r"why|whether)\s",
@@ -346,6 +355,12 @@ def _clause_of_date(text: str) -> str:
 def _relative_clause(text: str, at: int) -> str | None:
     """ "The bridge, which opened in 1968, …" → "The bridge opened in 1968"."""
     relative = _open_clause_before(_RELATIVE, text, at)
+    if (
+        relative
+        and relative.group("pronoun") == "that"
+        and not _starts_with_verb(text[relative.end() :])
+    ):
+        return None  # "said that …" opens a clause of its own, not a relative one
     clause = None if relative is None else _own_clause(text, relative.end())
     subject = _antecedent(text[: relative.start()]) if clause else ""
     if not subject:
@@ -468,7 +483,11 @@ def _antecedent(text: str) -> str:
     "union members", "The bridge" → "The bridge"."""
     words = text.rstrip(" ,").split()
     start = len(words)
-    while start > 0 and words[start - 1].lower() not in _FUNCTION_WORDS:
+    while (
+        start > 0
+        and words[start - 1].lower() not in _FUNCTION_WORDS
+        and not _is_verb(words, start - 1)
+    ):
         start -= 1
     if start > 0 and words[start - 1].lower() in DETERMINERS:
         start -= 1
@@ -497,8 +516,21 @@ def _verb_phrase_part(text: str) -> str:
         return text
     cuts = [
         m
-        for m in re.finditer(r"\s+(?:and|but)\s+", text)
+        for m in _VERB_PHRASE_CUT.finditer(text)
         if _has_verb(text[: m.start()]) and _has_verb(_to_comma(text, m.end()))
+    ]
+    # "announced in March, cancelled on May 24 and revived …" is a list of verb phrases
+    # (it ends with "and"); "The bank, founded in 1850, had lost …" or "…, bolstered by
+    # imagery" are not.
+    listed = _has_verb(_to_comma(text, 0))
+    cuts = [
+        m
+        for index, m in enumerate(cuts)
+        if m.group().strip() != ","
+        or listed
+        and _starts_with_verb(text[m.end() :])
+        and not _starts_with_auxiliary(text[m.end() :])
+        and any(later.group().strip() != "," for later in cuts[index + 1 :])
     ]
     own = text.index(_OWN)
     before = [m for m in cuts if m.end() <= own]
@@ -513,14 +545,23 @@ def _verb_phrase_part(text: str) -> str:
     if not groups:
         return part
     first = groups[0]
-    shared = first  # "was" of "Smith was elected … and re-elected …"
-    while shared < len(words) and words[shared].lower() in _AUXILIARIES:
-        shared += 1
-    part_words = _words(part)
-    if part_words and part_words[0].lower() in _AUXILIARIES:
-        shared = first
-    subject = text[: matches[shared].start()] if shared < len(matches) else text
-    return f"{subject.rstrip()} {part}"
+    subject = text[: matches[first].start()].rstrip()
+    auxiliaries = []  # "was" of "Smith was elected … and re-elected …"
+    at = first
+    while at < len(words) and (words[at].lower() in _AUXILIARIES or _is_adverb(words[at])):
+        if words[at].lower() in _AUXILIARIES:
+            auxiliaries.append(words[at])
+        at += 1
+    # Shared only by participles: "He was born … and moved abroad" shares no "was".
+    participle = at < len(words) and past_verb_at(words, at)
+    if not auxiliaries or not participle or _starts_with_auxiliary(part):
+        return f"{subject} {part}"
+    return f"{subject} {' '.join(auxiliaries)} {part}"
+
+
+def _starts_with_auxiliary(text: str) -> bool:
+    words = _words(text)
+    return bool(words) and words[0].lower() in _AUXILIARIES
 
 
 def _open_clause_before(pattern: re.Pattern, text: str, at: int) -> re.Match | None:
@@ -592,12 +633,15 @@ def _without_dates(text: str, originals: dict[str, str]) -> str:
 
     def drop(match: re.Match) -> str:
         before = text[: match.start()]
-        if _KEEP_DATE_AFTER.search(before):
-            return match.group()
-        if not before.strip() and not match.group("preposition"):
+        dates = [originals.get(mark, "") for mark in _MARKER.findall(match.group())]
+        if _KEEP_DATE_AFTER.search(before) or any(d.endswith(("'s", "’s")) for d in dates):
+            return match.group()  # "until July", "in Thursday's referendum"
+        if not match.group("preposition"):
             following = text[match.end() :].lstrip()
-            if following[:1].isalpha():
+            if not before.strip() and following[:1].isalpha():
                 return match.group()  # the date is the subject: "Monday was the deadline"
+            if _BE_BEFORE.search(before) and not following:
+                return match.group()
         return " "
 
     if not _MARKER.search(text):
@@ -611,6 +655,7 @@ def _without_dates(text: str, originals: dict[str, str]) -> str:
 
 def _tidy(text: str) -> str:
     text = _DANGLING_AND.sub("", " ".join(text.split()))
+    text = _DANGLING_RELATIVE.sub("", text)
     return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text).strip(" ,;:.—–-")
 
 

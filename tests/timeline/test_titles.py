@@ -171,6 +171,38 @@ def title(sentence: str, date: str, *others: str) -> str:
             [],
             "The first women were ordained in the diocese",
         ),
+        (
+            "The festival was first planned for June, postponed on April 2 and cancelled "
+            "a week later.",
+            "April 2",
+            ["June", "a week later"],
+            "The festival was postponed",
+        ),
+        (
+            "She was born in the 1940s and emigrated to Canada in 1967.",
+            "1967",
+            ["the 1940s"],
+            "She emigrated to Canada",
+        ),
+        (
+            "The clinic, opened in 2011, had treated 9,000 patients by the end of 2019.",
+            "the end of 2019",
+            ["2011"],
+            "The clinic had treated 9,000 patients",
+        ),
+        (
+            "The 1998 treaty ended a dispute that began in 1976.",
+            "1976",
+            ["1998"],
+            "A dispute began",
+        ),
+        (
+            "The rebels retook the airport on March 9; government troops had left it "
+            "two days earlier.",
+            "two days earlier",
+            ["March 9"],
+            "Government troops had left it",
+        ),
         # Who reported it is the citation's business, not the title's.
         (
             "He said the contractor Ridley & Sons had been appointed last month to rebuild "
@@ -303,6 +335,18 @@ def title(sentence: str, date: str, *others: str) -> str:
             [],
             "Health officials closed 12 beaches",
         ),
+        (
+            "The frost of winter 2012 killed half the vines.",
+            "winter 2012",
+            [],
+            "The frost killed half the vines",
+        ),
+        (
+            "The first shots were heard at about 4 a.m. local time.",
+            "4 a.m.",
+            [],
+            "The first shots were heard",
+        ),
         # A date that the sentence needs stays.
         ("Monday was the deadline for bids.", "Monday", [], "Monday was the deadline for bids"),
         (
@@ -310,6 +354,19 @@ def title(sentence: str, date: str, *others: str) -> str:
             "Thursday",
             [],
             "Shares in the company fell 12 percent in Thursday's trading",
+        ),
+        ("The closing date is 14 February.", "14 February", [], "The closing date is 14 February"),
+        (
+            "A letter dated 3 May 2019 was read out in court.",
+            "3 May 2019",
+            [],
+            "A letter dated 3 May 2019 was read out in court",
+        ),
+        (
+            "The country voted to leave in Sunday's referendum.",
+            "Sunday's",
+            [],
+            "The country voted to leave in Sunday's referendum",
         ),
         (
             "The road will stay closed until March, the council said.",
