@@ -94,6 +94,15 @@ _PREPOSITIONS = word_set(
 )
 # A cut before these leaves a whole phrase behind it.
 _PHRASE_OPENERS = _PREPOSITIONS | word_set("when while where which who whose that because")
+# Words a title never ends on ("off", "on", "down" may end one: "were switched off").
+_NOT_LAST = (
+    DETERMINERS
+    | _AUXILIARIES
+    | word_set(
+        "and or but nor of to for from with at by into between during among than every "
+        "that which who whom whose when where as"
+    )
+)
 _CLAUSE_WORDS = word_set("how why whether who which that whose when where")
 _FUNCTION_WORDS = (
     _PREPOSITIONS
@@ -106,13 +115,14 @@ _FUNCTION_WORDS = (
 _DATE_PREPOSITION = (
     r"(?:(?:as\s+early\s+as|as\s+late\s+as|as\s+of|early\s+on|late\s+on|sometime\s+in|"
     r"(?:shortly|just|soon|immediately)\s+(?:after|before)|"
-    r"on|in|at|during|between|from|by|since|for|of|earlier|later|before|after|over)\s+"
+    r"on|in|at|during|between|from|by|since|for|of|every|earlier|later|before|after|over)\s+"
     r"(?:(?:about|around|approximately)\s+)?(?:the\s+)?)"
 )
 _DATE_PHRASE = re.compile(
     rf"(?P<preposition>\s*\b{_DATE_PREPOSITION})?\s*{_ANY_DATE}"
     rf"(?:\s*,?\s*(?:and|to|or|-|–)\s*{_ANY_DATE}|\s*{_ANY_DATE})*"
-    r"(?!['’]s\b)(?:\s+local\s+time\b)?",  # "Thursday's trading" keeps its date
+    # "Thursday's trading" keeps its date; "… local time", "from now on" go with it.
+    r"(?!['’]s\b)(?:\s+local\s+time\b|\s+on(?=\s*(?:,|$)))?",
     re.IGNORECASE,
 )
 # "The deadline is 21st October": a date that is what the sentence says stays.
@@ -241,8 +251,12 @@ def make_title(
     text = _without_frames(text)
     text = _clause_end(text)
     text = _shortened(text, originals)
-    title = _tidy(_without_dates(text, originals))
-    if len(title.split()) < 2:
+    words = _tidy(_without_dates(text, originals)).split()
+    # Whatever the cuts left, a title does not end on "of", "the" or "will".
+    while len(words) > 2 and words[-1].lower().strip(",;:") in _NOT_LAST:
+        words.pop()
+    title = " ".join(words)
+    if len(words) < 2:
         return trim_words(_restore(sentence.strip(), {}), TITLE_WORDS).rstrip(" .,;:")
     return title[:1].upper() + title[1:]
 

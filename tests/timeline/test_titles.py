@@ -347,6 +347,12 @@ def title(sentence: str, date: str, *others: str) -> str:
             [],
             "The first shots were heard",
         ),
+        (
+            "Divers will check the dam every six months from now on.",
+            "six months from now",
+            [],
+            "Divers will check the dam",
+        ),
         # A date that the sentence needs stays.
         ("Monday was the deadline for bids.", "Monday", [], "Monday was the deadline for bids"),
         (
