@@ -56,9 +56,6 @@ _AUXILIARIES = word_set(
     did does do
     """
 )
-_AUXILIARY_WORD = (
-    r"(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must)\b"
-)
 # Words after which "to …" is what the word needs, not a purpose that can go:
 # "plans to send troops", "a bill to ratify the pact", "agreed to talks".
 _TAKES_TO = word_set(
@@ -203,9 +200,9 @@ _CLAUSE_END = re.compile(
     r",(?=\s)|;|:(?=\s)|\s[—–-]\s|\s(?:which|who|whom|where|while|although|because|whereas)\s"
 )
 # Coordinated clauses, each with its own subject: "…, and the bridge was shut …".
+_COORDINATION = re.compile(r";\s+|,\s+(?:and|but|while|whereas|so)\s+|,\s+(?=then\s)")
 # Verb phrases sharing a subject: "… was announced in March, cancelled on May 24 and …"
 _VERB_PHRASE_CUT = re.compile(r"\s+(?:and|but)\s+|,\s+")
-_COORDINATION = re.compile(r";\s+|,\s+(?:and|but|while|whereas|so)\s+|,\s+(?=then\s)")
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?P<pronoun>which|who|whose|that)\s")
 _SUBORDINATOR = re.compile(
     r"\b(?:when|after|before|because|as|once|since|until|while|although|where|that|how|"
@@ -257,7 +254,7 @@ def make_title(
         words.pop()
     title = " ".join(words)
     if len(words) < 2:
-        return trim_words(_restore(sentence.strip(), {}), TITLE_WORDS).rstrip(" .,;:")
+        return trim_words(sentence.strip(), TITLE_WORDS).rstrip(" .,;:")
     return title[:1].upper() + title[1:]
 
 
