@@ -20,10 +20,11 @@ from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 from articles.models import Article, Story
-from timeline.extract import Candidate, make_title, split_sentences
+from timeline.extract import Candidate, split_sentences
 from timeline.keywords import Bag, Scorer, content_tokens, figures_in
 from timeline.models import Citation, Event
 from timeline.periods import describe_interval
+from timeline.titles import main_clause
 
 SIMILAR = 0.17  # the least similarity for two reports to be one event
 NESTED_SIMILAR = 0.3  # "June" and "June 19" may be one event, but must read alike
@@ -187,7 +188,7 @@ def bag(text: str, focus: str) -> Bag:
 @lru_cache(maxsize=20_000)
 def quote_bag(quote: str) -> Bag:
     """A stored citation's bag, its main clause in focus (the title is costly to find too)."""
-    return bag(quote, make_title(quote))
+    return bag(quote, main_clause(quote))
 
 
 def window(intervals: list[tuple[date, date]]) -> tuple[list[tuple[str, list]], date]:

@@ -15,6 +15,7 @@ from datetime import date
 from articles.models import Article, TemporalExpression
 from timeline.keywords import content_tokens, figures_in, word_set
 from timeline.periods import month_interval
+from timeline.titles import main_clause, make_title, past_verb_at, trim_words
 
 # Abbreviations whose final period does not end a sentence.
 ABBREVIATIONS = word_set(
@@ -47,28 +48,8 @@ _PLANNED = re.compile(
     r"\bscheduled\b|\bis due\b|\bare due\b|\bintends? to\b|\bto be held\b",
     re.IGNORECASE,
 )
-_IRREGULAR_PAST = word_set(
-    """
-    said told made met sent began led held took gave won lost fell rose struck hit broke
-    brought bought built came went saw found kept left paid put ran set shut spent stood
-    sold spoke stole swore threw thought understood withdrew wrote sank shot fled fought
-    drew drove ate flew forbade froze grew hid knew laid lay meant overtook rang sought
-    slid sped split spread sprang stuck swept swung tore woke wore
-    """
-)
-_NOT_PAST = word_set(
-    """
-    need speed feed seed steed bed red shed bleed breed creed greed deed weed indeed
-    hundred proceed exceed succeed embed
-    """
-)
 _PERFECT = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+ly\s+|not\s+|been\s+|already\s+|also\s+)*\w+", re.IGNORECASE
-)
-_DETERMINER = word_set(
-    """
-    the a an this that these those its their his her our
-    """
 )
 
 FRAME_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
@@ -206,10 +187,16 @@ def extract_events(
         (e for e in expressions if _dates_something(e, published=article.published_on)),
         key=lambda e: e.start,
     )
+    dated = [e for e in expressions if e.type in ("DATE", "TIME")]
     candidates: list[Candidate] = []
     lead = sentences[0] if sentences else None
     for sentence in sentences:
         inside = [e for e in usable if sentence.start <= e.start < sentence.end]
+        spans = [
+            (e.start - sentence.start, e.end - sentence.start)
+            for e in dated
+            if sentence.start <= e.start and e.end <= sentence.end
+        ]
         if inside:
             if _is_question(sentence):
                 continue
@@ -221,12 +208,19 @@ def extract_events(
                     expression.date_start > article.published_on
                 ):
                     continue
-                candidate = _candidate(article, sentence, expression)
+                candidate = _candidate(article, sentence, expression, spans)
                 if len(dates) > 1:
                     candidate.focus = _clause_around(sentence, expression)
+                    # Each date's kind from its own clause, as its title tells it: "the crack
+                    # was missed in 2023" in a sentence about a review that "will report".
+                    candidate.date_kind = date_kind(
+                        candidate.title,
+                        start=candidate.date_start,
+                        published=article.published_on,
+                    )
                 candidates.append(candidate)
         elif sentence is lead and _tells_news_in_past(sentence.text):
-            candidates.append(_candidate(article, sentence, None))
+            candidates.append(_candidate(article, sentence, None, spans))
     return candidates
 
 
@@ -305,14 +299,31 @@ def _is_report_frame(sentence: Sentence, expression, others: list) -> bool:
     """The date of the telling, not of what is told: `said on Tuesday that … in June`."""
     local_start = expression.start - sentence.start
     local_end = expression.end - sentence.start
-    around = sentence.text[max(0, local_start - 40) : local_end + 40]
-    if not _REPORTING_VERB.search(around):
+    text = sentence.text
+    # The reporting verb must be the date's own: "said on Tuesday", not "said the repairs
+    # would be finished by the end of June" (a deadline, told).
+    verbs = _REPORTING_VERB.finditer(text, max(0, local_start - 40), local_end + 40)
+    if all(
+        _tells_something(
+            text[verb.end() : local_start]
+            if verb.end() <= local_start
+            else text[local_end : verb.start()]
+        )
+        for verb in verbs
+    ):
         return False
-    rest = sentence.text[local_end:]
+    rest = text[local_end:]
     clause = re.search(r"\bthat\b|,", rest)
     return clause is not None and any(
         other.start - sentence.start > local_end + clause.start() for other in others
     )
+
+
+_FINITE = re.compile(r"\b(?:would|will|could|should|is|are|was|were|has|have|had)\b", re.I)
+
+
+def _tells_something(text: str) -> bool:
+    return bool(_FINITE.search(text)) or _has_past_verb(text)
 
 
 def _is_question(sentence: Sentence) -> bool:
@@ -329,24 +340,16 @@ def _tells_news_in_past(text: str) -> bool:
 
 def _has_past_verb(text: str) -> bool:
     words = re.findall(r"[A-Za-z]+", text)
-    for index, word in enumerate(words):
-        lower = word.lower()
-        if lower in _IRREGULAR_PAST:
-            return True
-        if (
-            len(lower) > 4
-            and lower.endswith("ed")
-            and lower not in _NOT_PAST
-            and not word[0].isupper()
-            and (index == 0 or words[index - 1].lower() not in _DETERMINER)
-        ):
-            return True
-    return False
+    return any(past_verb_at(words, index) for index in range(len(words)))
 
 
 def _candidate(
-    article: Article, sentence: Sentence, expression: TemporalExpression | None
+    article: Article,
+    sentence: Sentence,
+    expression: TemporalExpression | None,
+    spans: list[tuple[int, int]],
 ) -> Candidate:
+    """`spans` are the sentence's dates, each as (start, end) in the sentence."""
     if expression is None:
         start = end = article.published_on
         granularity = "day"
@@ -354,12 +357,14 @@ def _candidate(
         start, end, granularity = event_interval(
             expression.date_start, expression.date_end, expression.granularity
         )
-    expression_text = expression.text if expression else ""
+    own = (
+        (expression.start - sentence.start, expression.end - sentence.start) if expression else None
+    )
     return Candidate(
         article=article,
-        title=make_title(sentence.text, expression_text=expression_text),
+        title=make_title(sentence.text, date=own, other_dates=spans),
         # Clustering compares main clauses: who did what, as the sentence puts it first.
-        focus=make_title(sentence.text, expression_text=expression_text, date_clause=False),
+        focus=main_clause(sentence.text, expression_text=expression.text if expression else ""),
         summary=trim_words(sentence.text, 60),
         date_start=start,
         date_end=end,
@@ -376,8 +381,9 @@ def _candidate(
 
 def event_interval(start: date, end: date, granularity: str) -> tuple[date, date, str]:
     """An event's interval is a whole period: "earlier this month" is the month, not its
-    first part (the tagger clips such expressions at the document date)."""
-    if granularity == "month" and start.day == 1:
+    first part (the tagger clips such expressions at the document date), and "by the end
+    of June" is June."""
+    if granularity == "month":
         full_start, full_end = month_interval(start.year, start.month)
         if end <= full_end:
             return full_start, full_end, "month"
@@ -408,75 +414,3 @@ def date_kind(text: str, *, start: date, published: date) -> str:
     if _REPORTING_VERB.search(head) and not _PERFECT.search(head.split(" that ")[-1]):
         return "reported"
     return "happened"
-
-
-_ATTRIBUTION = re.compile(
-    r"^(?:according to [^,]{1,80},\s*|in (?:a|an) [^,]{1,60},\s*)", re.IGNORECASE
-)
-# "In recent diplomatic tensions, …", "Following this announcement, …"
-_LEADING_PHRASE = re.compile(
-    r"^(?:in|on|at|after|following|amid|amidst|during|since|before|despite|notably|however|"
-    r"meanwhile|earlier|later|separately)\b[^,]{0,50},\s+",
-    re.IGNORECASE,
-)
-_APPOSITION = re.compile(r",\s+(?:[^,\s]+\s+){0,3}[^,\s]+,\s+(?=[a-z])")
-_CLAUSE_END = re.compile(
-    r",(?=\s)|;|:|\s[—–-]\s|\s(?:which|who|whom|where|while|although|because)\s"
-)
-
-
-def make_title(sentence: str, *, expression_text: str = "", date_clause: bool = True) -> str:
-    """A short who-did-what phrase: the main clause, leading date and attribution cut."""
-    text = sentence.strip().strip("“”\"'")
-    if date_clause:
-        text = _date_clause(text, expression_text)
-    comma = text.find(", ")
-    if comma > 0 and expression_text in text[:comma] and len(text[:comma].split()) <= 6:
-        text = text[comma + 2 :]  # "On October 18, North Korea announced …"
-    text = _LEADING_PHRASE.sub("", _ATTRIBUTION.sub("", text))
-    text = _APPOSITION.sub(
-        " ", text
-    )  # "The mayor, Helen Achterberg, announced" → "The mayor announced"
-    clause_end = None
-    for match in _CLAUSE_END.finditer(text):
-        if len(text[: match.start()].split()) >= 4:
-            clause_end = match.start()
-            break
-    if clause_end is not None:
-        text = text[:clause_end]
-    title = trim_words(text, 12).rstrip(" .,;:")
-    return title[:1].upper() + title[1:] if title else sentence[:80]
-
-
-_SUBORDINATE = re.compile(r"\b(that|when|after|which|who)\s", re.IGNORECASE)
-_NOUN_PHRASE = re.compile(
-    r"((?:(?i:the|a|an|its|their))\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}|(?:[A-Z][\w’'-]*\s*){1,4})$"
-)
-
-
-def _date_clause(text: str, expression_text: str) -> str:
-    """The clause the date belongs to, when it is not the main one: "officials said that
-    troops arrived in June" → "troops arrived in June"; "the Korean War, which ended in
-    1953" → "the Korean War ended in 1953"."""
-    at = text.find(expression_text) if expression_text else -1
-    if at <= 0:
-        return text
-    last = None
-    for match in _SUBORDINATE.finditer(text, 0, at):
-        last = match
-    if last is None:
-        return text
-    clause = text[last.end() :]
-    if last.group(1).lower() in ("which", "who"):
-        subject = _NOUN_PHRASE.search(text[: last.start()].rstrip(" ,"))
-        if subject is None:
-            return text
-        clause = f"{subject.group(1).strip()} {clause}"
-    return clause if len(clause.split()) >= 3 else text
-
-
-def trim_words(text: str, limit: int) -> str:
-    words = text.split()
-    if len(words) <= limit:
-        return text.strip()
-    return " ".join(words[:limit]).rstrip(",;:") + "…"

@@ -11,9 +11,9 @@ from timeline.extract import (
     body_start,
     event_interval,
     extract_events,
-    make_title,
     split_sentences,
 )
+from timeline.titles import make_title
 
 PUBLISHED = date(2024, 10, 21)
 
@@ -194,7 +194,7 @@ def test_citation_span_is_the_sentence():
         (
             "Portmere's mayor, Helen Achterberg, announced an inquiry on Friday, saying so.",
             "Friday",
-            "Portmere's mayor announced an inquiry on Friday",
+            "Portmere's mayor announced an inquiry",
         ),
         (
             "In recent diplomatic tensions, South Korea has summoned the Russian ambassador, "
@@ -217,6 +217,15 @@ def test_part_of_a_month_dates_an_event_in_that_month():
     )
 
 
+def test_end_of_a_month_dates_an_event_in_that_month():
+    # "by the end of June": the tagger gives the month's last days.
+    assert event_interval(date(2025, 6, 21), date(2025, 6, 30), "month") == (
+        date(2025, 6, 1),
+        date(2025, 6, 30),
+        "month",
+    )
+
+
 def test_announced_plans_on_a_past_day_are_a_report_not_a_plan():
     body = "The intro is here. On October 18, North Korea announced plans to send troops."
     expressions = [timex(body, "October 18", date(2024, 10, 18))]
@@ -226,4 +235,72 @@ def test_announced_plans_on_a_past_day_are_a_report_not_a_plan():
 
 def test_title_of_a_date_in_a_relative_clause_names_its_subject():
     sentence = "It would be the first war since the Korean War, which ended in 1953."
-    assert make_title(sentence, expression_text="1953") == "The Korean War ended in 1953"
+    assert make_title(sentence, expression_text="1953") == "The Korean War ended"
+
+
+def test_each_date_of_a_sentence_titles_its_own_event():
+    body = (
+        "The intro is here. The crane collapsed on Saturday morning, and the street was "
+        "reopened to traffic on Monday."
+    )
+    expressions = [
+        timex(body, "Saturday morning", date(2024, 10, 19), type="TIME"),
+        timex(body, "Monday", date(2024, 10, 21)),
+    ]
+    saturday, monday = extract_events(article=article(body), expressions=expressions)
+    assert saturday.title == "The crane collapsed"
+    assert monday.title == "The street was reopened to traffic"
+
+
+def test_each_date_of_a_sentence_has_the_kind_its_clause_tells():
+    body = (
+        "The intro is here. An inquiry into how the levee failed in 2022 will report to "
+        "the council in March."
+    )
+    expressions = [
+        timex(body, "2022", date(2022, 1, 1), date(2022, 12, 31), "year"),
+        timex(body, "March", date(2025, 3, 1), date(2025, 3, 31), "month"),
+    ]
+    failure, report = extract_events(article=article(body), expressions=expressions)
+    assert (failure.title, failure.date_kind) == ("The levee failed", "happened")
+    assert report.date_kind == "planned"
+
+
+def test_title_leaves_out_every_date_of_the_sentence():
+    body = "The intro is here. The pumps were switched off at 5 a.m. the next day."
+    expressions = [
+        timex(body, "5 a.m.", date(2024, 10, 20), type="TIME"),
+        timex(body, "the next day", date(2024, 10, 20)),
+    ]
+    [candidate] = extract_events(article=article(body), expressions=expressions)
+    assert candidate.title == "The pumps were switched off"
+
+
+def test_deadline_told_after_said_is_a_planned_event():
+    body = (
+        "The intro is here. The contractor said the work would be finished by the end of "
+        "November, and the road should reopen in early December."
+    )
+    expressions = [
+        timex(body, "the end of November", date(2024, 11, 21), date(2024, 11, 30), "month"),
+        timex(body, "early December", date(2024, 12, 1), date(2024, 12, 10), "month"),
+    ]
+    november, december = extract_events(article=article(body), expressions=expressions)
+    assert (november.date_start, november.date_end, november.granularity) == (
+        date(2024, 11, 1),
+        date(2024, 11, 30),
+        "month",
+    )
+    assert november.date_kind == december.date_kind == "planned"
+    assert november.title == "The work would be finished"
+    assert december.title == "The road should reopen"
+
+
+def test_date_of_the_telling_still_gives_way_to_the_date_told():
+    body = "The intro is here. The ministry said on Tuesday that exports fell in June."
+    expressions = [
+        timex(body, "Tuesday", date(2024, 10, 15)),
+        timex(body, "June", date(2024, 6, 1), date(2024, 6, 30), "month"),
+    ]
+    [candidate] = extract_events(article=article(body), expressions=expressions)
+    assert candidate.expression.text == "June"
