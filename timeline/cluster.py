@@ -41,7 +41,6 @@ GRANULARITY_ORDER = ["day", "week", "range", "month", "quarter", "year", "decade
 class MergeOutcome:
     proposed: int = 0  # new events
     merged: int = 0  # candidates that joined an existing event
-    events: list[Event] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -56,6 +55,7 @@ class Slot:
     status: str = Event.Status.PROPOSED
     date_kind: str = Event.DateKind.HAPPENED
     merged_into: int | None = None
+    disagreement: str = ""
     citations: list[tuple[int, int, str]] = field(default_factory=list)  # article, start, quote
     added: list[Candidate] = field(default_factory=list)
     redated: bool = False
@@ -133,7 +133,7 @@ def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutco
         else:
             slot.add(candidate)
             outcome.merged += 1
-    outcome.events = _save(story, [slot for slot in slots if slot.added])
+    _save(story, slots)
     return outcome
 
 
@@ -250,19 +250,31 @@ _FIELDS = (
     "status",
     "date_kind",
     "merged_into_id",
+    "disagreement",
 )
 _qn = connection.ops.quote_name
 _EVENTS = _qn(Event._meta.db_table)
+_CITATIONS = _qn(Citation._meta.db_table)
 _START = f"{_EVENTS}.{_qn('date_start')}"
 _GRANULARITY = f"{_EVENTS}.{_qn('granularity')}"
 _COLUMNS = ", ".join(
     f"{_EVENTS}.{_qn((Event._meta.pk if name == 'pk' else Event._meta.get_field(name)).column)}"
     for name in _FIELDS
 )
+_NEARBY = ", ".join(f"nearby.{_qn(name)}" for name in _FIELDS)
+_CITED_COLUMNS = ", ".join(
+    f"{_CITATIONS}.{_qn(Citation._meta.get_field(name).column)}"
+    for name in ("article", "start", "quote")
+)
 
 
 def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
-    # Written as SQL: the ORM took longer to build this UNION than the database to run it.
+    """The events of the window and their citations, in one query.
+
+    Written as SQL: the ORM took longer to build this UNION than the database to run it.
+    The citations come joined to the window's events (one row per citation, or one row
+    with NULLs for an event without any), through the citation index keyed on the event.
+    """
     conditions, earliest = window(intervals)
     selects, params = [], []
     for condition, values in conditions:
@@ -271,21 +283,27 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
             f"AND {_EVENTS}.{_qn('date_end')} >= %s AND {condition})"
         )
         params += [story.pk, earliest, *values]
-    sql = " UNION ".join(selects) + f" ORDER BY 3 ASC, 1 ASC LIMIT {int(WINDOW_LIMIT)}"
+    event_id = _qn(Citation._meta.get_field("event").column)
+    sql = (
+        f"WITH nearby ({', '.join(_qn(name) for name in _FIELDS)}) AS ("
+        + " UNION ".join(selects)
+        + f" ORDER BY 3 ASC, 1 ASC LIMIT {int(WINDOW_LIMIT)}) "
+        f"SELECT {_NEARBY}, {_CITED_COLUMNS} FROM nearby LEFT OUTER JOIN {_CITATIONS} "
+        f"ON {_CITATIONS}.{event_id} = nearby.{_qn('pk')} "
+        f"ORDER BY nearby.{_qn('date_start')} ASC, nearby.{_qn('pk')} ASC"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    if not rows:
-        return []
-    slots = {}
-    for pk, title, start, end, *rest in rows:
-        slots[pk] = Slot(pk, title, _as_date(start), _as_date(end), *rest)
-    for event_id, article_id, begin, quote in (
-        Citation.objects.filter(event_id__in=list(slots))
-        .order_by()
-        .values_list("event_id", "article_id", "start", "quote")
-    ):
-        slots[event_id].citations.append((article_id, begin, quote))
+    slots: dict[int, Slot] = {}
+    for pk, title, start, end, *rest, disagreement, article_id, begin, quote in rows:
+        slot = slots.get(pk)
+        if slot is None:
+            slot = slots[pk] = Slot(
+                pk, title, _as_date(start), _as_date(end), *rest, disagreement=disagreement
+            )
+        if article_id is not None:
+            slot.citations.append((article_id, begin, quote))
     return list(slots.values())
 
 
@@ -294,12 +312,14 @@ def _as_date(value: date | str) -> date:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _save(story: Story, slots: list[Slot]) -> list[Event]:
+def _save(story: Story, slots: list[Slot]) -> None:
     """Write what the batch decided: new events, new citations, refined dates.
 
-    A constant number of queries whatever the batch: insert the events, read the stored
-    ones the batch touched, insert the citations, read the citations of the events whose
-    sources may disagree, update the events that changed.
+    A constant number of queries whatever the batch: insert the new events, insert the
+    citations, read the citations of the events whose sources may disagree, update the
+    events that changed. The window's rows are current (they were read in this
+    transaction), so events are not read again — except, rarely, the one an editor merged
+    an event into, when a candidate joined the merged-away event.
     """
     fresh = [slot for slot in slots if slot.pk is None]
     created = [
@@ -317,67 +337,99 @@ def _save(story: Story, slots: list[Slot]) -> list[Event]:
     bulk_insert(created)
     for slot, event in zip(fresh, created, strict=True):
         slot.pk = event.pk
-    events = {event.pk: event for event in created}
-    # Stored events may have been merged by an editor since: follow them to the survivor.
-    targets = follow_merges([slot.pk for slot in slots if slot.pk not in events])
-    chosen = [targets.get(slot.pk) or events[slot.pk] for slot in slots]
+    joined = [slot for slot in slots if slot.added]
+    targets = _survivors(joined, known={slot.pk: slot for slot in slots})
     bulk_insert(
         [
             Citation(
-                event=event,
+                event_id=target.pk,
                 article=candidate.article,
                 start=candidate.start,
                 end=candidate.end,
                 quote=candidate.quote,
                 expression=candidate.expression,
             )
-            for slot, event in zip(slots, chosen, strict=True)
+            for slot, target in zip(joined, targets, strict=True)
             for candidate in slot.added
         ],
         ignore_conflicts=True,
         returning=False,
     )
-    changes: list[tuple[Event, list[str]]] = []
-    to_describe: list[tuple[Event, list[str]]] = []
-    for slot, event in zip(slots, chosen, strict=True):
-        if event.status != Event.Status.PROPOSED:
+    stored = {id(slot) for slot in joined} - {id(slot) for slot in fresh}
+    changed: dict[int, Slot] = {}
+    to_describe: dict[int, Slot] = {}
+    for slot, target in zip(joined, targets, strict=True):
+        if target.status != Event.Status.PROPOSED:
             continue
-        changed = []
-        if slot.redated and event.pk == slot.pk:
-            event.date_start, event.date_end = slot.date_start, slot.date_end
-            event.granularity, event.date_kind = slot.granularity, slot.date_kind
-            changed += ["date_start", "date_end", "granularity", "date_kind"]
+        if slot.redated and target is slot and id(slot) in stored:
+            changed[target.pk] = target  # a new event was inserted with its final dates
         if slot.disputed or _figures_differ(slot.citations):
-            to_describe.append((event, changed))
-        changes.append((event, changed))
+            to_describe[target.pk] = target
     if to_describe:
-        cited = _citations_of([event.pk for event, _ in to_describe])
-        for event, changed in to_describe:
-            disagreement = _disagreement(event, cited.get(event.pk, []))
-            if disagreement != event.disagreement:
-                event.disagreement = disagreement
-                changed.append("disagreement")
-    _update(changes)
-    return chosen
+        cited = _citations_of(list(to_describe))
+        for pk, target in to_describe.items():
+            disagreement = _disagreement(target, cited.get(pk, []))
+            if disagreement != target.disagreement:
+                target.disagreement = disagreement
+                changed[pk] = target
+    _update(sorted(changed.values(), key=lambda target: target.pk))
 
 
-def _update(changes: list[tuple[Event, list[str]]]) -> None:
-    """Save the changed fields of each event (and updated_at, as save() would) at once."""
-    changes = [(event, changed) for event, changed in changes if changed]
-    if not changes:
+def _survivors(slots: list[Slot], *, known: dict[int, Slot]) -> list[Slot]:
+    """The slot standing for each slot's event: itself, or — when an editor merged the
+    event away — the one it was (transitively) merged into."""
+    result = []
+    for slot in slots:
+        target, seen = slot, {slot.pk}
+        while target.status == Event.Status.MERGED and target.merged_into not in seen:
+            seen.add(target.merged_into)
+            if target.merged_into not in known:
+                known[target.merged_into] = _stored_slot(target.merged_into)
+            target = known[target.merged_into]
+        result.append(target)
+    return result
+
+
+def _stored_slot(pk: int) -> Slot:
+    pk, title, start, end, *rest, disagreement = Event.objects.values_list(*_FIELDS).get(pk=pk)
+    return Slot(pk, title, start, end, *rest, disagreement=disagreement)
+
+
+_UPDATED = ("date_start", "date_end", "granularity", "date_kind", "disagreement", "updated_at")
+
+
+def _update(targets: list[Slot]) -> None:
+    """Save what clustering changed in stored events, and bump updated_at as save() would.
+
+    One plain UPDATE per event, sent at once; an event an editor decided on meanwhile is
+    left as the editor left it.
+    """
+    if not targets:
         return
-    if len({event.pk for event, _ in changes}) < len(changes):
-        # Two slots led to one surviving event: save in order, as each decided.
-        for event, changed in changes:
-            event.save(update_fields=[*changed, "updated_at"])
-        return
+    connection = connections[DEFAULT_DB_ALIAS]
+    fields = [Event._meta.get_field(name) for name in _UPDATED]
+    sql = (
+        f"UPDATE {_EVENTS} SET {', '.join(f'{_qn(field.column)} = %s' for field in fields)} "
+        f"WHERE {_qn(Event._meta.pk.column)} = %s AND {_qn('status')} = %s"
+    )
     now = timezone.now()
-    fields = {"updated_at"}
-    for event, changed in changes:
-        event.updated_at = now
-        fields.update(changed)
-    # An event that changed fewer fields writes the others back as they were read.
-    Event.objects.bulk_update([event for event, _ in changes], sorted(fields))
+    rows = [
+        [
+            *(
+                field.get_db_prep_save(value, connection)
+                for field, value in zip(
+                    fields,
+                    (t.date_start, t.date_end, t.granularity, t.date_kind, t.disagreement, now),
+                    strict=True,
+                )
+            ),
+            t.pk,
+            Event.Status.PROPOSED,
+        ]
+        for t in targets
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def bulk_insert(objs: list[Model], *, ignore_conflicts: bool = False, returning: bool = True):
@@ -444,19 +496,6 @@ def date_relation(first: tuple[date, date], second: tuple[date, date]) -> str | 
     return None
 
 
-def follow_merges(pks: list[int]) -> dict[int, Event]:
-    """The event that stands for each pk: itself, or the one it was (transitively) merged into."""
-    found = Event.objects.in_bulk(pks)
-    result = {}
-    for pk, event in found.items():
-        seen = {event.pk}
-        while event.status == Event.Status.MERGED and event.merged_into_id not in seen:
-            event = Event.objects.get(pk=event.merged_into_id)
-            seen.add(event.pk)
-        result[pk] = event
-    return result
-
-
 def _more_precise(candidate: Candidate, slot: Slot) -> bool:
     inside = slot.date_start <= candidate.date_start and candidate.date_end <= slot.date_end
     narrower = (candidate.date_end - candidate.date_start) < (slot.date_end - slot.date_start)
@@ -490,7 +529,7 @@ def _citations_of(event_ids: list[int]) -> dict[int, list[tuple]]:
     return cited
 
 
-def _disagreement(event: Event, citations: list[tuple]) -> str:
+def _disagreement(event: Event | Slot, citations: list[tuple]) -> str:
     names = {article_id: _short(title) for article_id, title, *_ in citations}
     parts = []
     dates: dict[tuple[date, date, str], set[str]] = {}

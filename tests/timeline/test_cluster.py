@@ -160,6 +160,23 @@ def test_candidate_matching_a_merged_event_joins_the_event_it_was_merged_into(st
     assert merged.citations.count() == 1
 
 
+def test_candidate_follows_merges_to_an_event_outside_its_date_window(story):
+    # An editor merged twice, the last time into an event the window does not reach.
+    survivor = EventFactory(story=story, title="Summons", date_start=date(2023, 1, 5))
+    middle = EventFactory(
+        story=story, title="Summons", status=Event.Status.MERGED, merged_into=survivor
+    )
+    merged = EventFactory(
+        story=story, title="Summons", status=Event.Status.MERGED, merged_into=middle
+    )
+    CitationFactory(event=merged, article=ArticleFactory(story=story, body=SUMMONS_A))
+    outcome = merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
+    assert (outcome.proposed, outcome.merged) == (0, 1)
+    assert [c.quote for c in survivor.citations.all()] == [SUMMONS_B]
+    survivor.refresh_from_db()
+    assert survivor.date_start == date(2023, 1, 5)
+
+
 def test_sources_disagreeing_on_a_figure_are_recorded(story):
     merge_candidates(
         story=story,
@@ -227,7 +244,7 @@ def test_neighbour_lookup_costs_the_same_queries_whatever_the_story_size(
             for n in range(300)
         ]
     )
-    with django_assert_max_num_queries(2):  # events, then their citations
+    with django_assert_max_num_queries(1):  # events joined to their citations
         neighbours(story=story, start=OCT18, end=OCT18)
 
 
@@ -242,4 +259,9 @@ def test_neighbour_query_searches_date_ranges_instead_of_scanning_the_story(stor
         neighbours(story=story, start=OCT18, end=OCT18)
     plan = connection.cursor().execute("EXPLAIN QUERY PLAN " + captured[0]["sql"]).fetchall()
     lookups = [row[3] for row in plan if row[3].startswith(("SEARCH", "SCAN"))]
-    assert lookups and all("date_start" in step for step in lookups), lookups
+    events = [step for step in lookups if step.startswith("SEARCH timeline_event ")]
+    citations = [step for step in lookups if step.startswith("SEARCH timeline_citation ")]
+    assert events and all("date_start" in step for step in events), lookups
+    assert citations and all("(event_id=?)" in step for step in citations), lookups
+    # Besides those index searches, only the window itself (at most WINDOW_LIMIT rows).
+    assert set(lookups) - set(events) - set(citations) == {"SCAN nearby"}, lookups
