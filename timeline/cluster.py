@@ -35,6 +35,8 @@ RANGE_LOOKBACK = timedelta(days=92)  # the longest free range we look back for
 WINDOW_LIMIT = 300  # bounds the work per candidate whatever the story's size
 
 GRANULARITY_ORDER = ["day", "week", "range", "month", "quarter", "year", "decade", "open"]
+_NEAR = timedelta(days=NEAR_DAYS)
+_NEEDED = {"near": NEAR_SIMILAR, "nested": NESTED_SIMILAR}
 
 
 @dataclass
@@ -57,6 +59,8 @@ class Slot:
     merged_into: int | None = None
     disagreement: str = ""
     citations: list[tuple[int, int, str]] = field(default_factory=list)  # article, start, quote
+    sources: set[int] = field(default_factory=set)  # the articles cited
+    sentences: set[tuple[int, int]] = field(default_factory=set)  # (article, start) cited
     added: list[Candidate] = field(default_factory=list)
     redated: bool = False
     disputed: bool = False  # a source dates it differently (a day or two apart)
@@ -84,9 +88,14 @@ class Slot:
         slot.add(candidate)
         return slot
 
+    def cite(self, article_id: int, start: int, quote: str) -> None:
+        self.citations.append((article_id, start, quote))
+        self.sources.add(article_id)
+        self.sentences.add((article_id, start))
+
     def add(self, candidate: Candidate) -> None:
         self.added.append(candidate)
-        self.citations.append((candidate.article.pk, candidate.start, candidate.quote))
+        self.cite(candidate.article.pk, candidate.start, candidate.quote)
         if date_relation(
             (candidate.date_start, candidate.date_end), (self.date_start, self.date_end)
         ) not in ("same", "nested"):
@@ -157,21 +166,26 @@ def best_match(
     score_of = scorer if scorer is not None else Scorer(background)
     mine = bag(candidate.quote, candidate.focus or candidate.title)
     article_id = candidate.article.pk
+    sentence = (article_id, candidate.start)
     interval = (candidate.date_start, candidate.date_end)
+    # No date relation holds with an event that ends before or starts after these.
+    low, high = candidate.date_start - _NEAR, candidate.date_end + _NEAR
     best: tuple[float, Slot] | None = None
     for slot in slots:
+        if slot.date_start > high or slot.date_end < low:
+            continue
         relation = date_relation(interval, (slot.date_start, slot.date_end))
         if relation is None:
             continue
-        if any(a == article_id and s == candidate.start for a, s, _ in slot.citations):
+        if sentence in slot.sentences:
             continue  # another date of the same sentence: a different event
         # Single link: a report joins an event when it reads like one of its citations
         # (or like its title: editors retitle events, merged-away events keep only that).
-        score = max(score_of(mine, other) for other in slot.bags())
+        score = score_of.best(mine, slot.bags())
         if relation == "same" and slot.granularity == "range":
             score += SAME_RANGE_BONUS
-        needed = {"near": NEAR_SIMILAR, "nested": NESTED_SIMILAR}.get(relation, SIMILAR)
-        if any(a == article_id for a, _, _ in slot.citations):
+        needed = _NEEDED.get(relation, SIMILAR)
+        if article_id in slot.sources:
             needed += SAME_ARTICLE_EXTRA
         if score >= needed and (best is None or score > best[0]):
             best = (score, slot)
@@ -303,7 +317,7 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
                 pk, title, _as_date(start), _as_date(end), *rest, disagreement=disagreement
             )
         if article_id is not None:
-            slot.citations.append((article_id, begin, quote))
+            slot.cite(article_id, begin, quote)
     return list(slots.values())
 
 

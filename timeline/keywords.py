@@ -4,7 +4,7 @@ and the figures it gives ("12,000 troops")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -157,9 +157,13 @@ def _tokens(text: str) -> Iterator[tuple[str, bool]]:
                 yield stem(part), is_name
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Bag:
-    """A text's content stems, which of them are names, and which say who did what."""
+    """A text's content stems, which of them are names, and which say who did what.
+
+    Compared by identity: a Scorer keys its work on bags, and hashing three sets each
+    time would cost more than the comparison it saves.
+    """
 
     tokens: frozenset[str]
     names: frozenset[str]
@@ -168,10 +172,15 @@ class Bag:
     @classmethod
     def of(cls, text: str, *, focus: str = "") -> Bag:
         pairs = list(_tokens(text))
+        tokens = frozenset(token for token, _ in pairs)
+        if focus == text:
+            focus_tokens = tokens  # a title is all focus
+        else:
+            focus_tokens = frozenset(content_tokens(focus)) if focus else frozenset()
         return cls(
-            tokens=frozenset(token for token, _ in pairs),
+            tokens=tokens,
             names=frozenset(token for token, is_name in pairs if is_name),
-            focus=frozenset(content_tokens(focus)) if focus else frozenset(),
+            focus=focus_tokens,
         )
 
 
@@ -237,28 +246,44 @@ class Scorer:
         return prepared
 
     def __call__(self, first: Bag, second: Bag) -> float:
-        shared_tokens = first.tokens & second.tokens
-        if not shared_tokens:
-            return 0.0
+        return self.best(first, (second,))
+
+    def best(self, bag: Bag, others: Iterable[Bag]) -> float:
+        """The highest similarity of `bag` to any of `others`; 0.0 when none shares a word.
+
+        Each bag is prepared once per Scorer; a pair that shares no word costs one set test.
+        """
         prepared = self._prepared
-        fixed_one, plain_one, square_one = prepared.get(first) or self._prepare(first)
-        fixed_two, plain_two, square_two = prepared.get(second) or self._prepare(second)
-        names_one, names_two = first.names, second.names
-        shared = 0.0
-        for token in shared_tokens:
-            one = fixed_one.get(token)
-            if one is None:
-                one = plain_one[token] * (1.5 if token in names_two else 1.0)
-            two = fixed_two.get(token)
-            if two is None:
-                two = plain_two[token] * (1.5 if token in names_one else 1.0)
-            shared += one * two
-        # (1.5f)² − f² = 1.25f² for each plain word the other bag names.
-        if names_two:
-            square_one += sum(1.25 * plain_one[t] ** 2 for t in names_two if t in plain_one)
-        if names_one:
-            square_two += sum(1.25 * plain_two[t] ** 2 for t in names_one if t in plain_two)
-        return shared / (square_one * square_two) ** 0.5
+        tokens, names = bag.tokens, bag.names
+        fixed_one, plain_one, square = prepared.get(bag) or self._prepare(bag)
+        best = 0.0
+        for other in others:
+            if tokens.isdisjoint(other.tokens):
+                continue
+            fixed_two, plain_two, square_two = prepared.get(other) or self._prepare(other)
+            names_two = other.names
+            square_one = square
+            shared = 0.0
+            for token in tokens & other.tokens:
+                # A plain word the other bag names weighs 1.5 times as much, so its square
+                # grows by (1.5f)² − f² = 1.25f².
+                one = fixed_one.get(token)
+                if one is None:
+                    one = plain_one[token]
+                    if token in names_two:
+                        square_one += 1.25 * one * one
+                        one *= 1.5
+                two = fixed_two.get(token)
+                if two is None:
+                    two = plain_two[token]
+                    if token in names:
+                        square_two += 1.25 * two * two
+                        two *= 1.5
+                shared += one * two
+            score = shared / (square_one * square_two) ** 0.5
+            if score > best:
+                best = score
+        return best
 
 
 def figures_in(text: str) -> dict[str, set[float]]:
