@@ -9,7 +9,6 @@ event hands the candidate on to the event it was merged into.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -21,7 +20,7 @@ from django.utils import timezone
 
 from articles.models import Article, Story
 from timeline.extract import Candidate, make_title, split_sentences
-from timeline.keywords import Bag, Scorer, content_tokens, figures_in
+from timeline.keywords import Bag, Scorer, content_tokens, figures_in, topic_words
 from timeline.models import Citation, Event
 from timeline.periods import describe_interval
 
@@ -131,7 +130,8 @@ def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutco
     for candidate in candidates:
         article = candidate.article
         if article.pk not in scorers:
-            scorers[article.pk] = Scorer(story_words | frequent_words(article))
+            topic = candidate.topic if candidate.topic is not None else frequent_words(article)
+            scorers[article.pk] = Scorer(story_words | topic)
         scorer = scorers[article.pk]
         slot = best_match(
             candidate=candidate, slots=slots, background=scorer.background, scorer=scorer
@@ -148,11 +148,7 @@ def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutco
 
 def frequent_words(article: Article) -> frozenset[str]:
     """Words in a third or more of an article's sentences: its topic, not one event's."""
-    sentences = split_sentences(article.body)
-    if len(sentences) < 4:
-        return frozenset()
-    counts = Counter(token for s in sentences for token in content_tokens(s.text))
-    return frozenset(token for token, n in counts.items() if n * 3 >= len(sentences))
+    return topic_words([frozenset(content_tokens(s.text)) for s in split_sentences(article.body)])
 
 
 def best_match(

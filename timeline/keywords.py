@@ -4,7 +4,8 @@ and the figures it gives ("12,000 troops")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -109,7 +110,15 @@ WEAK = frozenset(stem(word) for word in WEAK_WORDS.split())
 
 def content_tokens(text: str) -> set[str]:
     """Stems of the words that carry meaning; figures are kept as `#12000`."""
-    return {token for token, _ in _tokens(text)}
+    return {token for token, _ in _tokens(text, names=False)}
+
+
+def topic_words(sentence_tokens: list[frozenset[str]]) -> frozenset[str]:
+    """Words in a third or more of an article's sentences: its topic, not one event's."""
+    if len(sentence_tokens) < 4:
+        return frozenset()
+    counts = Counter(token for tokens in sentence_tokens for token in tokens)
+    return frozenset(token for token, n in counts.items() if n * 3 >= len(sentence_tokens))
 
 
 def name_tokens(text: str) -> set[str]:
@@ -130,31 +139,50 @@ _PARAPHRASE = re.compile(
     "|".join(rf"\b(?P<{word}>{pattern})\b" for word, pattern in _PARAPHRASES.items()),
     re.IGNORECASE,
 )
+# Whatever the paraphrases match contains one of these, once the text is in lower case.
+# The case-insensitive pattern scans slowly and seldom matches; a case-sensitive test of
+# the lowered text is quick. Four letters match ASCII ones only without case (İ ı ſ K):
+# a text holding one of them takes the full pattern.
+_PARAPHRASE_HINT = re.compile(
+    "put out|doused|extinguish|called in|summon|walk|went on strike|stoppage|run again|"
+    "running again|resum|restart|returned|killed|died|dead|signed|signing|concluded"
+)
+_CASELESS_ONLY = re.compile("[\u0130\u0131\u017f\u212a]")
 _YEAR = re.compile(r"(19|20)\d\d")
 
 
 def _canonical(text: str) -> str:
+    if _PARAPHRASE_HINT.search(text.lower()) is None and _CASELESS_ONLY.search(text) is None:
+        return text
     return _PARAPHRASE.sub(lambda match: match.lastgroup or "", text)
 
 
-def _tokens(text: str) -> Iterator[tuple[str, bool]]:
+def _tokens(text: str, *, names: bool = True) -> list[tuple[str, bool]]:
+    """(stem, is_name) for each content word; is_name is always False unless `names`."""
     text = _canonical(text)
+    result = []
     for match in _WORD.finditer(text):
-        word = match.group(0)
+        word = match.group()
         lower = word.lower()
-        if lower in STOPWORDS or (len(lower) < 3 and not lower.isdigit()):
+        if lower in STOPWORDS:
             continue
         if word[0].isdigit():
             if len(word) >= 3 and not _YEAR.fullmatch(word):
-                yield "#" + word.replace(",", ""), False
+                result.append(("#" + word.replace(",", ""), False))
             continue
-        is_name = word[0].isupper()
+        if len(lower) < 3:
+            continue
+        is_name = names and word[0].isupper()
         if is_name:
             at = match.start()
             is_name = at > 0 and _SENTENCE_OPENING.search(text[max(0, at - 4) : at]) is None
+        if "-" not in lower:
+            result.append((stem(lower), is_name))
+            continue
         for part in lower.split("-"):
             if len(part) >= 3 and part not in STOPWORDS:
-                yield stem(part), is_name
+                result.append((stem(part), is_name))
+    return result
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -171,7 +199,7 @@ class Bag:
 
     @classmethod
     def of(cls, text: str, *, focus: str = "") -> Bag:
-        pairs = list(_tokens(text))
+        pairs = _tokens(text)
         tokens = frozenset(token for token, _ in pairs)
         if focus == text:
             focus_tokens = tokens  # a title is all focus

@@ -6,6 +6,9 @@ import json
 from itertools import product
 from pathlib import Path
 
+import pytest
+
+from timeline import keywords
 from timeline.extract import make_title, split_sentences
 from timeline.keywords import Bag, Scorer, content_tokens, similarity
 
@@ -39,3 +42,22 @@ def test_scorer_best_is_the_highest_similarity_or_zero():
 def test_a_title_bag_is_all_focus():
     title = "South Korea summons the Russian ambassador"
     assert Bag.of(title, focus=title).focus == frozenset(content_tokens(title))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire was put out on Monday and the crews DOUSED the embers.",
+        "Seoul Called In the ambassador; Summoning envoys is rare.",
+        "Drivers walked off the job, a walkout that became a stoppage.",
+        "Trains run again after service Resumed and restarts.",
+        "Two people were KILLED and one died; the dead were named.",
+        "The pact, signed in June, was concluded after Signing talks.",
+        "Nothing here matches any paraphrase at all.",
+        "The treaty was ſigned by the Kremlin, İt said; Kılled in action.",
+    ],
+)
+def test_canonical_words_replace_paraphrases_as_the_full_pattern_does(text):
+    assert keywords._canonical(text) == keywords._PARAPHRASE.sub(
+        lambda match: match.lastgroup or "", text
+    )
