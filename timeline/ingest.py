@@ -217,7 +217,8 @@ def ingest_text(
 ) -> IngestResult:
     """Ingest one article. Already known text (same content hash) adds nothing."""
     source = source_name or "text"
-    existing = Article.objects.filter(content_hash=content_hash(text)).first()
+    digest = content_hash(text)
+    existing = Article.objects.by_content_hash(digest)
     if existing is not None:
         return IngestResult(source=source, article=existing, created=False)
     header = read_header(text)
@@ -230,13 +231,15 @@ def ingest_text(
     read_from_text = header.published is not None and header.published == published_on
     sentences = split_sentences(text)
     with transaction.atomic():
-        article = Article.objects.create(
+        article = Article(
             story=story,
             title=title or article_title(text, header=header, sentences=sentences),
             published_on=published_on,
             published_from=Article.DateSource.TEXT if read_from_text else Article.DateSource.GIVEN,
             body=text,
+            content_hash=digest,  # what save() would set
         )
+        bulk_insert([article])
         expressions = store_expressions(article=article)
         candidates = extract_events(article=article, expressions=expressions, sentences=sentences)
         outcome = merge_candidates(story=story, candidates=candidates)
