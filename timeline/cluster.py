@@ -68,10 +68,11 @@ class Slot:
     def bags(self) -> list[Bag]:
         """What the event reads like: its title and each citation, tokenised once."""
         bags = self._bags
-        if not bags:
-            bags.append(bag(self.title, self.title))
-        for _, _, quote in self.citations[len(bags) - 1 :]:
-            bags.append(quote_bag(quote))
+        if len(bags) <= len(self.citations):
+            if not bags:
+                bags.append(bag(self.title, self.title))
+            for _, _, quote in self.citations[len(bags) - 1 :]:
+                bags.append(quote_bag(quote))
         return bags
 
     @classmethod

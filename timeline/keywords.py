@@ -257,20 +257,7 @@ class Scorer:
         self._prepared: dict[Bag, tuple[dict[str, float], dict[str, float], float]] = {}
 
     def _prepare(self, bag: Bag) -> tuple[dict[str, float], dict[str, float], float]:
-        fixed: dict[str, float] = {}
-        plain: dict[str, float] = {}
-        square = 0.0
-        background = self.background
-        for token in bag.tokens:
-            factor = FOCUS_WEIGHT if token in bag.focus else 1.0
-            if token in background or token in WEAK:
-                weight = fixed[token] = 0.25 * factor
-            elif token in bag.names or token.startswith("#"):
-                weight = fixed[token] = 1.5 * factor
-            else:
-                weight = plain[token] = factor
-            square += weight * weight
-        prepared = self._prepared[bag] = (fixed, plain, square)
+        prepared = self._prepared[bag] = _weights(bag, bag.tokens & self.background)
         return prepared
 
     def __call__(self, first: Bag, second: Bag) -> float:
@@ -312,6 +299,26 @@ class Scorer:
             if score > best:
                 best = score
         return best
+
+
+@lru_cache(maxsize=50_000)
+def _weights(bag: Bag, background: frozenset[str]) -> tuple[dict, dict, float]:
+    """A bag's fixed weights, plain weights and squared norm, given which of its words are
+    the background's. Stored events are compared again by each new article, and their
+    words are seldom its background: the same weights serve them all."""
+    fixed: dict[str, float] = {}
+    plain: dict[str, float] = {}
+    square = 0.0
+    for token in bag.tokens:
+        factor = FOCUS_WEIGHT if token in bag.focus else 1.0
+        if token in background or token in WEAK:
+            weight = fixed[token] = 0.25 * factor
+        elif token in bag.names or token.startswith("#"):
+            weight = fixed[token] = 1.5 * factor
+        else:
+            weight = plain[token] = factor
+        square += weight * weight
+    return fixed, plain, square
 
 
 def figures_in(text: str) -> dict[str, set[float]]:
