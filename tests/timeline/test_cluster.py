@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from tests.factories import ArticleFactory, CitationFactory, EventFactory, StoryFactory
-from timeline.cluster import merge_candidates, neighbours
+from timeline.cluster import bulk_insert, merge_candidates, neighbours
 from timeline.extract import Candidate, date_kind, make_title
 from timeline.keywords import content_tokens, figures_in
-from timeline.models import Event
+from timeline.models import Citation, Event
 
 pytestmark = pytest.mark.django_db
 
@@ -265,3 +265,39 @@ def test_neighbour_query_searches_date_ranges_instead_of_scanning_the_story(stor
     assert citations and all("(event_id=?)" in step for step in citations), lookups
     # Besides those index searches, only the window itself (at most WINDOW_LIMIT rows).
     assert set(lookups) - set(events) - set(citations) == {"SCAN nearby"}, lookups
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_bulk_insert_stores_what_the_orm_stores(story, rows):
+    article = ArticleFactory(story=story)
+    made = [
+        Event(
+            story=story,
+            title=f"Troops “moved” {n}",
+            summary="",
+            date_start=date(2024, 10, 8),
+            date_end=date(2024, 10, 13),
+            granularity="range",
+        )
+        for n in range(rows)
+    ]
+    bulk_insert(made)
+    cited = [
+        Citation(event=made[0], article=article, quote="q", start=n, end=n + 1) for n in range(rows)
+    ]
+    bulk_insert(cited, ignore_conflicts=True, returning=False)
+    stored = Event.objects.filter(story=story).order_by("pk")
+    assert [e.pk for e in stored] == [e.pk for e in made]
+    for event, original in zip(stored, made, strict=True):
+        assert (event.title, event.date_start, event.date_end, event.granularity) == (
+            original.title,
+            original.date_start,
+            original.date_end,
+            original.granularity,
+        )
+        assert (event.uid, event.status, event.created_at) == (
+            original.uid,
+            Event.Status.PROPOSED,
+            original.created_at,
+        )
+    assert sorted(made[0].citations.values_list("start", flat=True)) == list(range(rows))
