@@ -518,12 +518,19 @@ def _columns(fields: list[models.Field]) -> list[tuple[str | None, type | None, 
     an int for an integer or a key to one), which skips that chain of calls per value."""
     return [
         (
-            field.attname if type(field).pre_save is models.Field.pre_save else None,
+            None if _computed_on_save(field) else field.attname,
             _STORED_AS.get(type(field.target_field if field.is_relation else field)),
             field,
         )
         for field in fields
     ]
+
+
+def _computed_on_save(field: models.Field) -> bool:
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return True
+    plain = (models.Field.pre_save, models.DateField.pre_save, models.DateTimeField.pre_save)
+    return type(field).pre_save not in plain
 
 
 def period_starts(day: date) -> list[date]:
