@@ -119,7 +119,7 @@ class Slot:
 def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutcome:
     """Cluster one batch (typically one article's candidates) into the story's events.
 
-    Reads the neighbourhood of every candidate in two queries, decides in memory, then
+    Reads the neighbourhood of every candidate in one query, decides in memory, then
     writes new events and citations in bulk.
     """
     outcome = MergeOutcome()
@@ -348,6 +348,7 @@ def _save(story: Story, slots: list[Slot]) -> None:
     bulk_insert(created)
     for slot, event in zip(fresh, created, strict=True):
         slot.pk = event.pk
+    inserted = {id(slot) for slot in fresh}
     joined = [slot for slot in slots if slot.added]
     targets = _survivors(joined, known={slot.pk: slot for slot in slots})
     bulk_insert(
@@ -366,14 +367,14 @@ def _save(story: Story, slots: list[Slot]) -> None:
         ignore_conflicts=True,
         returning=False,
     )
-    stored = {id(slot) for slot in joined} - {id(slot) for slot in fresh}
     changed: dict[int, Slot] = {}
     to_describe: dict[int, Slot] = {}
     for slot, target in zip(joined, targets, strict=True):
         if target.status != Event.Status.PROPOSED:
             continue
-        if slot.redated and target is slot and id(slot) in stored:
-            changed[target.pk] = target  # a new event was inserted with its final dates
+        # A new event went in with its final dates already.
+        if slot.redated and target is slot and id(slot) not in inserted:
+            changed[target.pk] = target
         if slot.disputed or _figures_differ(slot.citations):
             to_describe[target.pk] = target
     if to_describe:
