@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Q
 from django.urls import reverse
 
@@ -54,6 +54,25 @@ def content_hash(body: str) -> str:
 class ArticleManager(models.Manager["Article"]):
     def get_by_natural_key(self, content_hash: str) -> Article:
         return self.get(content_hash=content_hash)
+
+    def by_content_hash(self, digest: str) -> Article | None:
+        """The article with this content hash, if there is one.
+
+        A probe of the unique index written as SQL: ingest asks this of every article,
+        nearly always new, and the ORM took ten times longer to build the query than the
+        database to answer it.
+        """
+        meta = self.model._meta
+        connection = connections[self.db]
+        qn = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {qn(meta.pk.column)} FROM {qn(meta.db_table)} "
+                f"WHERE {qn(meta.get_field('content_hash').column)} = %s",
+                [digest],
+            )
+            row = cursor.fetchone()
+        return None if row is None else self.get(pk=row[0])
 
 
 class Article(models.Model):

@@ -9,19 +9,18 @@ event hands the candidate on to the event it was merged into.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 from django.db.models import Model
 from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 from articles.models import Article, Story
 from timeline.extract import Candidate, split_sentences
-from timeline.keywords import Bag, Scorer, content_tokens, figures_in
+from timeline.keywords import Bag, Scorer, content_tokens, figures_in, topic_words
 from timeline.models import Citation, Event
 from timeline.periods import describe_interval
 from timeline.titles import main_clause
@@ -36,13 +35,14 @@ RANGE_LOOKBACK = timedelta(days=92)  # the longest free range we look back for
 WINDOW_LIMIT = 300  # bounds the work per candidate whatever the story's size
 
 GRANULARITY_ORDER = ["day", "week", "range", "month", "quarter", "year", "decade", "open"]
+_NEAR = timedelta(days=NEAR_DAYS)
+_NEEDED = {"near": NEAR_SIMILAR, "nested": NESTED_SIMILAR}
 
 
 @dataclass
 class MergeOutcome:
     proposed: int = 0  # new events
     merged: int = 0  # candidates that joined an existing event
-    events: list[Event] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -57,7 +57,10 @@ class Slot:
     status: str = Event.Status.PROPOSED
     date_kind: str = Event.DateKind.HAPPENED
     merged_into: int | None = None
+    disagreement: str = ""
     citations: list[tuple[int, int, str]] = field(default_factory=list)  # article, start, quote
+    sources: set[int] = field(default_factory=set)  # the articles cited
+    sentences: set[tuple[int, int]] = field(default_factory=set)  # (article, start) cited
     added: list[Candidate] = field(default_factory=list)
     redated: bool = False
     disputed: bool = False  # a source dates it differently (a day or two apart)
@@ -66,10 +69,11 @@ class Slot:
     def bags(self) -> list[Bag]:
         """What the event reads like: its title and each citation, tokenised once."""
         bags = self._bags
-        if not bags:
-            bags.append(bag(self.title, self.title))
-        for _, _, quote in self.citations[len(bags) - 1 :]:
-            bags.append(quote_bag(quote))
+        if len(bags) <= len(self.citations):
+            if not bags:
+                bags.append(bag(self.title, self.title))
+            for _, _, quote in self.citations[len(bags) - 1 :]:
+                bags.append(quote_bag(quote))
         return bags
 
     @classmethod
@@ -85,9 +89,14 @@ class Slot:
         slot.add(candidate)
         return slot
 
+    def cite(self, article_id: int, start: int, quote: str) -> None:
+        self.citations.append((article_id, start, quote))
+        self.sources.add(article_id)
+        self.sentences.add((article_id, start))
+
     def add(self, candidate: Candidate) -> None:
         self.added.append(candidate)
-        self.citations.append((candidate.article.pk, candidate.start, candidate.quote))
+        self.cite(candidate.article.pk, candidate.start, candidate.quote)
         if date_relation(
             (candidate.date_start, candidate.date_end), (self.date_start, self.date_end)
         ) not in ("same", "nested"):
@@ -111,7 +120,7 @@ class Slot:
 def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutcome:
     """Cluster one batch (typically one article's candidates) into the story's events.
 
-    Reads the neighbourhood of every candidate in two queries, decides in memory, then
+    Reads the neighbourhood of every candidate in one query, decides in memory, then
     writes new events and citations in bulk.
     """
     outcome = MergeOutcome()
@@ -123,7 +132,8 @@ def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutco
     for candidate in candidates:
         article = candidate.article
         if article.pk not in scorers:
-            scorers[article.pk] = Scorer(story_words | frequent_words(article))
+            topic = candidate.topic if candidate.topic is not None else frequent_words(article)
+            scorers[article.pk] = Scorer(story_words | topic)
         scorer = scorers[article.pk]
         slot = best_match(
             candidate=candidate, slots=slots, background=scorer.background, scorer=scorer
@@ -134,17 +144,13 @@ def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutco
         else:
             slot.add(candidate)
             outcome.merged += 1
-    outcome.events = _save(story, [slot for slot in slots if slot.added])
+    _save(story, slots)
     return outcome
 
 
 def frequent_words(article: Article) -> frozenset[str]:
     """Words in a third or more of an article's sentences: its topic, not one event's."""
-    sentences = split_sentences(article.body)
-    if len(sentences) < 4:
-        return frozenset()
-    counts = Counter(token for s in sentences for token in content_tokens(s.text))
-    return frozenset(token for token, n in counts.items() if n * 3 >= len(sentences))
+    return topic_words([frozenset(content_tokens(s.text)) for s in split_sentences(article.body)])
 
 
 def best_match(
@@ -158,21 +164,26 @@ def best_match(
     score_of = scorer if scorer is not None else Scorer(background)
     mine = bag(candidate.quote, candidate.focus or candidate.title)
     article_id = candidate.article.pk
+    sentence = (article_id, candidate.start)
     interval = (candidate.date_start, candidate.date_end)
+    # No date relation holds with an event that ends before or starts after these.
+    low, high = candidate.date_start - _NEAR, candidate.date_end + _NEAR
     best: tuple[float, Slot] | None = None
     for slot in slots:
+        if slot.date_start > high or slot.date_end < low:
+            continue
         relation = date_relation(interval, (slot.date_start, slot.date_end))
         if relation is None:
             continue
-        if any(a == article_id and s == candidate.start for a, s, _ in slot.citations):
+        if sentence in slot.sentences:
             continue  # another date of the same sentence: a different event
         # Single link: a report joins an event when it reads like one of its citations
         # (or like its title: editors retitle events, merged-away events keep only that).
-        score = max(score_of(mine, other) for other in slot.bags())
+        score = score_of.best(mine, slot.bags())
         if relation == "same" and slot.granularity == "range":
             score += SAME_RANGE_BONUS
-        needed = {"near": NEAR_SIMILAR, "nested": NESTED_SIMILAR}.get(relation, SIMILAR)
-        if any(a == article_id for a, _, _ in slot.citations):
+        needed = _NEEDED.get(relation, SIMILAR)
+        if article_id in slot.sources:
             needed += SAME_ARTICLE_EXTRA
         if score >= needed and (best is None or score > best[0]):
             best = (score, slot)
@@ -251,19 +262,31 @@ _FIELDS = (
     "status",
     "date_kind",
     "merged_into_id",
+    "disagreement",
 )
 _qn = connection.ops.quote_name
 _EVENTS = _qn(Event._meta.db_table)
+_CITATIONS = _qn(Citation._meta.db_table)
 _START = f"{_EVENTS}.{_qn('date_start')}"
 _GRANULARITY = f"{_EVENTS}.{_qn('granularity')}"
 _COLUMNS = ", ".join(
     f"{_EVENTS}.{_qn((Event._meta.pk if name == 'pk' else Event._meta.get_field(name)).column)}"
     for name in _FIELDS
 )
+_NEARBY = ", ".join(f"nearby.{_qn(name)}" for name in _FIELDS)
+_CITED_COLUMNS = ", ".join(
+    f"{_CITATIONS}.{_qn(Citation._meta.get_field(name).column)}"
+    for name in ("article", "start", "quote")
+)
 
 
 def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
-    # Written as SQL: the ORM took longer to build this UNION than the database to run it.
+    """The events of the window and their citations, in one query.
+
+    Written as SQL: the ORM took longer to build this UNION than the database to run it.
+    The citations come joined to the window's events (one row per citation, or one row
+    with NULLs for an event without any), through the citation index keyed on the event.
+    """
     conditions, earliest = window(intervals)
     selects, params = [], []
     for condition, values in conditions:
@@ -272,21 +295,27 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
             f"AND {_EVENTS}.{_qn('date_end')} >= %s AND {condition})"
         )
         params += [story.pk, earliest, *values]
-    sql = " UNION ".join(selects) + f" ORDER BY 3 ASC, 1 ASC LIMIT {int(WINDOW_LIMIT)}"
+    event_id = _qn(Citation._meta.get_field("event").column)
+    sql = (
+        f"WITH nearby ({', '.join(_qn(name) for name in _FIELDS)}) AS ("
+        + " UNION ".join(selects)
+        + f" ORDER BY 3 ASC, 1 ASC LIMIT {int(WINDOW_LIMIT)}) "
+        f"SELECT {_NEARBY}, {_CITED_COLUMNS} FROM nearby LEFT OUTER JOIN {_CITATIONS} "
+        f"ON {_CITATIONS}.{event_id} = nearby.{_qn('pk')} "
+        f"ORDER BY nearby.{_qn('date_start')} ASC, nearby.{_qn('pk')} ASC"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    if not rows:
-        return []
-    slots = {}
-    for pk, title, start, end, *rest in rows:
-        slots[pk] = Slot(pk, title, _as_date(start), _as_date(end), *rest)
-    for event_id, article_id, begin, quote in (
-        Citation.objects.filter(event_id__in=list(slots))
-        .order_by()
-        .values_list("event_id", "article_id", "start", "quote")
-    ):
-        slots[event_id].citations.append((article_id, begin, quote))
+    slots: dict[int, Slot] = {}
+    for pk, title, start, end, *rest, disagreement, article_id, begin, quote in rows:
+        slot = slots.get(pk)
+        if slot is None:
+            slot = slots[pk] = Slot(
+                pk, title, _as_date(start), _as_date(end), *rest, disagreement=disagreement
+            )
+        if article_id is not None:
+            slot.cite(article_id, begin, quote)
     return list(slots.values())
 
 
@@ -295,12 +324,14 @@ def _as_date(value: date | str) -> date:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _save(story: Story, slots: list[Slot]) -> list[Event]:
+def _save(story: Story, slots: list[Slot]) -> None:
     """Write what the batch decided: new events, new citations, refined dates.
 
-    A constant number of queries whatever the batch: insert the events, read the stored
-    ones the batch touched, insert the citations, read the citations of the events whose
-    sources may disagree, update the events that changed.
+    A constant number of queries whatever the batch: insert the new events, insert the
+    citations, read the citations of the events whose sources may disagree, update the
+    events that changed. The window's rows are current (they were read in this
+    transaction), so events are not read again — except, rarely, the one an editor merged
+    an event into, when a candidate joined the merged-away event.
     """
     fresh = [slot for slot in slots if slot.pk is None]
     created = [
@@ -318,67 +349,100 @@ def _save(story: Story, slots: list[Slot]) -> list[Event]:
     bulk_insert(created)
     for slot, event in zip(fresh, created, strict=True):
         slot.pk = event.pk
-    events = {event.pk: event for event in created}
-    # Stored events may have been merged by an editor since: follow them to the survivor.
-    targets = follow_merges([slot.pk for slot in slots if slot.pk not in events])
-    chosen = [targets.get(slot.pk) or events[slot.pk] for slot in slots]
+    inserted = {id(slot) for slot in fresh}
+    joined = [slot for slot in slots if slot.added]
+    targets = _survivors(joined, known={slot.pk: slot for slot in slots})
     bulk_insert(
         [
             Citation(
-                event=event,
+                event_id=target.pk,
                 article=candidate.article,
                 start=candidate.start,
                 end=candidate.end,
                 quote=candidate.quote,
                 expression=candidate.expression,
             )
-            for slot, event in zip(slots, chosen, strict=True)
+            for slot, target in zip(joined, targets, strict=True)
             for candidate in slot.added
         ],
         ignore_conflicts=True,
         returning=False,
     )
-    changes: list[tuple[Event, list[str]]] = []
-    to_describe: list[tuple[Event, list[str]]] = []
-    for slot, event in zip(slots, chosen, strict=True):
-        if event.status != Event.Status.PROPOSED:
+    changed: dict[int, Slot] = {}
+    to_describe: dict[int, Slot] = {}
+    for slot, target in zip(joined, targets, strict=True):
+        if target.status != Event.Status.PROPOSED:
             continue
-        changed = []
-        if slot.redated and event.pk == slot.pk:
-            event.date_start, event.date_end = slot.date_start, slot.date_end
-            event.granularity, event.date_kind = slot.granularity, slot.date_kind
-            changed += ["date_start", "date_end", "granularity", "date_kind"]
+        # A new event went in with its final dates already.
+        if slot.redated and target is slot and id(slot) not in inserted:
+            changed[target.pk] = target
         if slot.disputed or _figures_differ(slot.citations):
-            to_describe.append((event, changed))
-        changes.append((event, changed))
+            to_describe[target.pk] = target
     if to_describe:
-        cited = _citations_of([event.pk for event, _ in to_describe])
-        for event, changed in to_describe:
-            disagreement = _disagreement(event, cited.get(event.pk, []))
-            if disagreement != event.disagreement:
-                event.disagreement = disagreement
-                changed.append("disagreement")
-    _update(changes)
-    return chosen
+        cited = _citations_of(list(to_describe))
+        for pk, target in to_describe.items():
+            disagreement = _disagreement(target, cited.get(pk, []))
+            if disagreement != target.disagreement:
+                target.disagreement = disagreement
+                changed[pk] = target
+    _update(sorted(changed.values(), key=lambda target: target.pk))
 
 
-def _update(changes: list[tuple[Event, list[str]]]) -> None:
-    """Save the changed fields of each event (and updated_at, as save() would) at once."""
-    changes = [(event, changed) for event, changed in changes if changed]
-    if not changes:
+def _survivors(slots: list[Slot], *, known: dict[int, Slot]) -> list[Slot]:
+    """The slot standing for each slot's event: itself, or — when an editor merged the
+    event away — the one it was (transitively) merged into."""
+    result = []
+    for slot in slots:
+        target, seen = slot, {slot.pk}
+        while target.status == Event.Status.MERGED and target.merged_into not in seen:
+            seen.add(target.merged_into)
+            if target.merged_into not in known:
+                known[target.merged_into] = _stored_slot(target.merged_into)
+            target = known[target.merged_into]
+        result.append(target)
+    return result
+
+
+def _stored_slot(pk: int) -> Slot:
+    pk, title, start, end, *rest, disagreement = Event.objects.values_list(*_FIELDS).get(pk=pk)
+    return Slot(pk, title, start, end, *rest, disagreement=disagreement)
+
+
+_UPDATED = ("date_start", "date_end", "granularity", "date_kind", "disagreement", "updated_at")
+
+
+def _update(targets: list[Slot]) -> None:
+    """Save what clustering changed in stored events, and bump updated_at as save() would.
+
+    One plain UPDATE per event, sent at once; an event an editor decided on meanwhile is
+    left as the editor left it.
+    """
+    if not targets:
         return
-    if len({event.pk for event, _ in changes}) < len(changes):
-        # Two slots led to one surviving event: save in order, as each decided.
-        for event, changed in changes:
-            event.save(update_fields=[*changed, "updated_at"])
-        return
+    connection = connections[DEFAULT_DB_ALIAS]
+    fields = [Event._meta.get_field(name) for name in _UPDATED]
+    sql = (
+        f"UPDATE {_EVENTS} SET {', '.join(f'{_qn(field.column)} = %s' for field in fields)} "
+        f"WHERE {_qn(Event._meta.pk.column)} = %s AND {_qn('status')} = %s"
+    )
     now = timezone.now()
-    fields = {"updated_at"}
-    for event, changed in changes:
-        event.updated_at = now
-        fields.update(changed)
-    # An event that changed fewer fields writes the others back as they were read.
-    Event.objects.bulk_update([event for event, _ in changes], sorted(fields))
+    rows = [
+        [
+            *(
+                field.get_db_prep_save(value, connection)
+                for field, value in zip(
+                    fields,
+                    (t.date_start, t.date_end, t.granularity, t.date_kind, t.disagreement, now),
+                    strict=True,
+                )
+            ),
+            t.pk,
+            Event.Status.PROPOSED,
+        ]
+        for t in targets
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def bulk_insert(objs: list[Model], *, ignore_conflicts: bool = False, returning: bool = True):
@@ -386,33 +450,48 @@ def bulk_insert(objs: list[Model], *, ignore_conflicts: bool = False, returning:
 
     The ORM's insert compiler dominated ingest time; this writes the same values
     (defaults, auto_now, each field's get_db_prep_save) with one INSERT per batch and
-    sets the primary keys from RETURNING.
+    sets the primary keys from RETURNING. On PostgreSQL the rows go as one array per
+    column (UNNEST, as bulk_create does there): psycopg parses a query with more than 50
+    parameters anew each time, and that cost more than the insert.
     """
     if not objs:
         return objs
     connection = connections[DEFAULT_DB_ALIAS]  # not the proxy: it is read per value
     meta = objs[0]._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key and not f.generated]
+    columns = _columns(fields)
     qn = connection.ops.quote_name
     on_conflict = OnConflict.IGNORE if ignore_conflicts else None
     head = (
         f"{connection.ops.insert_statement(on_conflict=on_conflict)} {qn(meta.db_table)} "
-        f"({', '.join(qn(f.column) for f in fields)}) VALUES "
+        f"({', '.join(qn(f.column) for f in fields)}) "
     )
     tail = connection.ops.on_conflict_suffix_sql(fields, on_conflict, None, None)
     if returning:
         tail += f" RETURNING {qn(meta.db_table)}.{qn(meta.pk.column)}"
-    placeholder = f"({', '.join(['%s'] * len(fields))})"
-    size = max(1, connection.ops.bulk_batch_size(fields, objs))
+    unnest = connection.vendor == "postgresql" and len(objs) > 1
+    if unnest:
+        arrays = ", ".join(f"(%s)::{f.db_type(connection).split('(')[0]}[]" for f in fields)
+        statement = f"{head}SELECT * FROM UNNEST({arrays}) {tail}"
+        size = len(objs)
+    else:
+        placeholder = f"({', '.join(['%s'] * len(fields))})"
+        size = max(1, connection.ops.bulk_batch_size(fields, objs))
     with connection.cursor() as cursor:
         for at in range(0, len(objs), size):
             batch = objs[at : at + size]
-            params = [
-                field.get_db_prep_save(field.pre_save(obj, True), connection)
-                for obj in batch
-                for field in fields
-            ]
-            cursor.execute(head + ", ".join([placeholder] * len(batch)) + " " + tail, params)
+            params = []
+            for obj in batch:
+                for attname, stored_as, field in columns:
+                    value = getattr(obj, attname) if attname else field.pre_save(obj, True)
+                    if value.__class__ is not stored_as:
+                        value = field.get_db_prep_save(value, connection)
+                    params.append(value)
+            if unnest:
+                cursor.execute(statement, [params[i :: len(fields)] for i in range(len(fields))])
+            else:
+                values = ", ".join([placeholder] * len(batch))
+                cursor.execute(f"{head}VALUES {values} {tail}", params)
             if returning:
                 for obj, (pk,) in zip(batch, cursor.fetchall(), strict=True):
                     obj.pk = pk
@@ -420,6 +499,40 @@ def bulk_insert(objs: list[Model], *, ignore_conflicts: bool = False, returning:
                 obj._state.adding = False
                 obj._state.db = connection.alias
     return objs
+
+
+# Field classes whose get_db_prep_save hands back a value of this type unchanged.
+_STORED_AS = {
+    models.CharField: str,
+    models.TextField: str,
+    models.IntegerField: int,
+    models.PositiveIntegerField: int,
+    models.PositiveSmallIntegerField: int,
+    models.BigIntegerField: int,
+    models.AutoField: int,
+    models.BigAutoField: int,
+}
+
+
+def _columns(fields: list[models.Field]) -> list[tuple[str | None, type | None, models.Field]]:
+    """For each field: the attribute to read (None: ask pre_save, for auto_now and the
+    like) and the type of value that needs no get_db_prep_save (a str for a text field,
+    an int for an integer or a key to one), which skips that chain of calls per value."""
+    return [
+        (
+            None if _computed_on_save(field) else field.attname,
+            _STORED_AS.get(type(field.target_field if field.is_relation else field)),
+            field,
+        )
+        for field in fields
+    ]
+
+
+def _computed_on_save(field: models.Field) -> bool:
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return True
+    plain = (models.Field.pre_save, models.DateField.pre_save, models.DateTimeField.pre_save)
+    return type(field).pre_save not in plain
 
 
 def period_starts(day: date) -> list[date]:
@@ -443,19 +556,6 @@ def date_relation(first: tuple[date, date], second: tuple[date, date]) -> str | 
     if a_start == a_end and b_start == b_end and abs((a_start - b_start).days) <= NEAR_DAYS:
         return "near"
     return None
-
-
-def follow_merges(pks: list[int]) -> dict[int, Event]:
-    """The event that stands for each pk: itself, or the one it was (transitively) merged into."""
-    found = Event.objects.in_bulk(pks)
-    result = {}
-    for pk, event in found.items():
-        seen = {event.pk}
-        while event.status == Event.Status.MERGED and event.merged_into_id not in seen:
-            event = Event.objects.get(pk=event.merged_into_id)
-            seen.add(event.pk)
-        result[pk] = event
-    return result
 
 
 def _more_precise(candidate: Candidate, slot: Slot) -> bool:
@@ -491,7 +591,7 @@ def _citations_of(event_ids: list[int]) -> dict[int, list[tuple]]:
     return cited
 
 
-def _disagreement(event: Event, citations: list[tuple]) -> str:
+def _disagreement(event: Event | Slot, citations: list[tuple]) -> str:
     names = {article_id: _short(title) for article_id, title, *_ in citations}
     parts = []
     dates: dict[tuple[date, date, str], set[str]] = {}

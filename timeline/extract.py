@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from articles.models import Article, TemporalExpression
-from timeline.keywords import content_tokens, figures_in, word_set
+from timeline.keywords import content_tokens, figures_in, topic_words, word_set
 from timeline.periods import month_interval
 from timeline.titles import main_clause, make_title, past_verb_at, trim_words
 
@@ -82,6 +82,7 @@ class Candidate:
     tokens: frozenset[str] = field(default_factory=frozenset)
     figures: dict[str, set[float]] = field(default_factory=dict)
     focus: str = ""  # the words that say what happened: the title, or the date's own clause
+    topic: frozenset[str] | None = None  # the article's topic words (None: not worked out)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -171,7 +172,10 @@ def body_start(text: str) -> int:
 
 
 def extract_events(
-    *, article: Article, expressions: Sequence[TemporalExpression]
+    *,
+    article: Article,
+    expressions: Sequence[TemporalExpression],
+    sentences: list[Sentence] | None = None,
 ) -> list[Candidate]:
     """Event candidates of one article, in text order.
 
@@ -179,10 +183,17 @@ def extract_events(
     repeated dates count once, at their most precise); the reporting date of "X said on
     Tuesday that Y happened in June" is dropped in favour of June. The lead sentence
     with no date that reports news in the past is dated by the publication date.
+    `sentences` are the article's, split already by the caller (else they are split here).
+
+    Every sentence is tokenised here, once: the candidates carry their own words and the
+    article's topic words, which clustering weighs down.
     """
     text = article.body
     begin = body_start(text)
-    sentences = [s for s in split_sentences(text) if s.start >= begin and not s.is_heading]
+    every = split_sentences(text) if sentences is None else sentences
+    tokens = {s.start: frozenset(content_tokens(s.text)) for s in every}
+    topic = topic_words(list(tokens.values()))
+    sentences = [s for s in every if s.start >= begin and not s.is_heading]
     usable = sorted(
         (e for e in expressions if _dates_something(e, published=article.published_on)),
         key=lambda e: e.start,
@@ -221,6 +232,9 @@ def extract_events(
                 candidates.append(candidate)
         elif sentence is lead and _tells_news_in_past(sentence.text):
             candidates.append(_candidate(article, sentence, None, spans))
+    for candidate in candidates:
+        candidate.tokens = tokens[candidate.start]
+        candidate.topic = topic
     return candidates
 
 
@@ -374,7 +388,6 @@ def _candidate(
         start=sentence.start,
         end=sentence.end,
         expression=expression,
-        tokens=frozenset(content_tokens(sentence.text)),
         figures=figures_in(sentence.text),
     )
 

@@ -18,7 +18,7 @@ from django.utils.text import slugify
 
 from articles.models import Article, Story, TemporalExpression, content_hash
 from timeline.cluster import bulk_insert, merge_candidates
-from timeline.extract import body_start, extract_events, split_sentences, trim_words
+from timeline.extract import Sentence, body_start, extract_events, split_sentences, trim_words
 from timeline.temporal import tag
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -184,9 +184,11 @@ def _parse_loose(value: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-def article_title(text: str, *, header: Header | None = None) -> str:
+def article_title(
+    text: str, *, header: Header | None = None, sentences: list[Sentence] | None = None
+) -> str:
     """The header's Title:, else a short first line without a final period, else the
-    first sentence cut to about twelve words."""
+    first sentence cut to about twelve words. `sentences`: the text's, if split already."""
     header = header or read_header(text)
     if header.title:
         return header.title[:500]
@@ -199,8 +201,9 @@ def article_title(text: str, *, header: Header | None = None) -> str:
     ):
         return first_line[:500]
     begin = body_start(text)
-    sentences = [s for s in split_sentences(text) if s.start >= begin and not s.is_heading]
-    first = sentences[0].text if sentences else first_line
+    if sentences is None:
+        sentences = split_sentences(text)
+    first = next((s.text for s in sentences if s.start >= begin and not s.is_heading), first_line)
     return trim_words(first, 12)[:500]
 
 
@@ -214,7 +217,8 @@ def ingest_text(
 ) -> IngestResult:
     """Ingest one article. Already known text (same content hash) adds nothing."""
     source = source_name or "text"
-    existing = Article.objects.filter(content_hash=content_hash(text)).first()
+    digest = content_hash(text)
+    existing = Article.objects.by_content_hash(digest)
     if existing is not None:
         return IngestResult(source=source, article=existing, created=False)
     header = read_header(text)
@@ -225,16 +229,19 @@ def ingest_text(
             "or a manifest date"
         )
     read_from_text = header.published is not None and header.published == published_on
+    sentences = split_sentences(text)
     with transaction.atomic():
-        article = Article.objects.create(
+        article = Article(
             story=story,
-            title=title or article_title(text, header=header),
+            title=title or article_title(text, header=header, sentences=sentences),
             published_on=published_on,
             published_from=Article.DateSource.TEXT if read_from_text else Article.DateSource.GIVEN,
             body=text,
+            content_hash=digest,  # what save() would set
         )
+        bulk_insert([article])
         expressions = store_expressions(article=article)
-        candidates = extract_events(article=article, expressions=expressions)
+        candidates = extract_events(article=article, expressions=expressions, sentences=sentences)
         outcome = merge_candidates(story=story, candidates=candidates)
     return IngestResult(
         source=source,

@@ -4,7 +4,8 @@ and the figures it gives ("12,000 troops")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -109,7 +110,15 @@ WEAK = frozenset(stem(word) for word in WEAK_WORDS.split())
 
 def content_tokens(text: str) -> set[str]:
     """Stems of the words that carry meaning; figures are kept as `#12000`."""
-    return {token for token, _ in _tokens(text)}
+    return {token for token, _ in _tokens(text, names=False)}
+
+
+def topic_words(sentence_tokens: list[frozenset[str]]) -> frozenset[str]:
+    """Words in a third or more of an article's sentences: its topic, not one event's."""
+    if len(sentence_tokens) < 4:
+        return frozenset()
+    counts = Counter(token for tokens in sentence_tokens for token in tokens)
+    return frozenset(token for token, n in counts.items() if n * 3 >= len(sentence_tokens))
 
 
 def name_tokens(text: str) -> set[str]:
@@ -130,36 +139,59 @@ _PARAPHRASE = re.compile(
     "|".join(rf"\b(?P<{word}>{pattern})\b" for word, pattern in _PARAPHRASES.items()),
     re.IGNORECASE,
 )
+# Whatever the paraphrases match contains one of these, once the text is in lower case.
+# The case-insensitive pattern scans slowly and seldom matches; a case-sensitive test of
+# the lowered text is quick. Four letters match ASCII ones only without case (İ ı ſ K):
+# a text holding one of them takes the full pattern.
+_PARAPHRASE_HINT = re.compile(
+    "put out|doused|extinguish|called in|summon|walk|went on strike|stoppage|run again|"
+    "running again|resum|restart|returned|killed|died|dead|signed|signing|concluded"
+)
+_CASELESS_ONLY = re.compile("[\u0130\u0131\u017f\u212a]")
 _YEAR = re.compile(r"(19|20)\d\d")
 
 
 def _canonical(text: str) -> str:
+    if _PARAPHRASE_HINT.search(text.lower()) is None and _CASELESS_ONLY.search(text) is None:
+        return text
     return _PARAPHRASE.sub(lambda match: match.lastgroup or "", text)
 
 
-def _tokens(text: str) -> Iterator[tuple[str, bool]]:
+def _tokens(text: str, *, names: bool = True) -> list[tuple[str, bool]]:
+    """(stem, is_name) for each content word; is_name is always False unless `names`."""
     text = _canonical(text)
+    result = []
     for match in _WORD.finditer(text):
-        word = match.group(0)
+        word = match.group()
         lower = word.lower()
-        if lower in STOPWORDS or (len(lower) < 3 and not lower.isdigit()):
+        if lower in STOPWORDS:
             continue
         if word[0].isdigit():
             if len(word) >= 3 and not _YEAR.fullmatch(word):
-                yield "#" + word.replace(",", ""), False
+                result.append(("#" + word.replace(",", ""), False))
             continue
-        is_name = word[0].isupper()
+        if len(lower) < 3:
+            continue
+        is_name = names and word[0].isupper()
         if is_name:
             at = match.start()
             is_name = at > 0 and _SENTENCE_OPENING.search(text[max(0, at - 4) : at]) is None
+        if "-" not in lower:
+            result.append((stem(lower), is_name))
+            continue
         for part in lower.split("-"):
             if len(part) >= 3 and part not in STOPWORDS:
-                yield stem(part), is_name
+                result.append((stem(part), is_name))
+    return result
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Bag:
-    """A text's content stems, which of them are names, and which say who did what."""
+    """A text's content stems, which of them are names, and which say who did what.
+
+    Compared by identity: a Scorer keys its work on bags, and hashing three sets each
+    time would cost more than the comparison it saves.
+    """
 
     tokens: frozenset[str]
     names: frozenset[str]
@@ -167,11 +199,16 @@ class Bag:
 
     @classmethod
     def of(cls, text: str, *, focus: str = "") -> Bag:
-        pairs = list(_tokens(text))
+        pairs = _tokens(text)
+        tokens = frozenset(token for token, _ in pairs)
+        if focus == text:
+            focus_tokens = tokens  # a title is all focus
+        else:
+            focus_tokens = frozenset(content_tokens(focus)) if focus else frozenset()
         return cls(
-            tokens=frozenset(token for token, _ in pairs),
+            tokens=tokens,
             names=frozenset(token for token, is_name in pairs if is_name),
-            focus=frozenset(content_tokens(focus)) if focus else frozenset(),
+            focus=focus_tokens,
         )
 
 
@@ -220,45 +257,68 @@ class Scorer:
         self._prepared: dict[Bag, tuple[dict[str, float], dict[str, float], float]] = {}
 
     def _prepare(self, bag: Bag) -> tuple[dict[str, float], dict[str, float], float]:
-        fixed: dict[str, float] = {}
-        plain: dict[str, float] = {}
-        square = 0.0
-        background = self.background
-        for token in bag.tokens:
-            factor = FOCUS_WEIGHT if token in bag.focus else 1.0
-            if token in background or token in WEAK:
-                weight = fixed[token] = 0.25 * factor
-            elif token in bag.names or token.startswith("#"):
-                weight = fixed[token] = 1.5 * factor
-            else:
-                weight = plain[token] = factor
-            square += weight * weight
-        prepared = self._prepared[bag] = (fixed, plain, square)
+        prepared = self._prepared[bag] = _weights(bag, bag.tokens & self.background)
         return prepared
 
     def __call__(self, first: Bag, second: Bag) -> float:
-        shared_tokens = first.tokens & second.tokens
-        if not shared_tokens:
-            return 0.0
+        return self.best(first, (second,))
+
+    def best(self, bag: Bag, others: Iterable[Bag]) -> float:
+        """The highest similarity of `bag` to any of `others`; 0.0 when none shares a word.
+
+        Each bag is prepared once per Scorer; a pair that shares no word costs one set test.
+        """
         prepared = self._prepared
-        fixed_one, plain_one, square_one = prepared.get(first) or self._prepare(first)
-        fixed_two, plain_two, square_two = prepared.get(second) or self._prepare(second)
-        names_one, names_two = first.names, second.names
-        shared = 0.0
-        for token in shared_tokens:
-            one = fixed_one.get(token)
-            if one is None:
-                one = plain_one[token] * (1.5 if token in names_two else 1.0)
-            two = fixed_two.get(token)
-            if two is None:
-                two = plain_two[token] * (1.5 if token in names_one else 1.0)
-            shared += one * two
-        # (1.5f)² − f² = 1.25f² for each plain word the other bag names.
-        if names_two:
-            square_one += sum(1.25 * plain_one[t] ** 2 for t in names_two if t in plain_one)
-        if names_one:
-            square_two += sum(1.25 * plain_two[t] ** 2 for t in names_one if t in plain_two)
-        return shared / (square_one * square_two) ** 0.5
+        tokens, names = bag.tokens, bag.names
+        fixed_one, plain_one, square = prepared.get(bag) or self._prepare(bag)
+        best = 0.0
+        for other in others:
+            if tokens.isdisjoint(other.tokens):
+                continue
+            fixed_two, plain_two, square_two = prepared.get(other) or self._prepare(other)
+            names_two = other.names
+            square_one = square
+            shared = 0.0
+            for token in tokens & other.tokens:
+                # A plain word the other bag names weighs 1.5 times as much, so its square
+                # grows by (1.5f)² − f² = 1.25f².
+                one = fixed_one.get(token)
+                if one is None:
+                    one = plain_one[token]
+                    if token in names_two:
+                        square_one += 1.25 * one * one
+                        one *= 1.5
+                two = fixed_two.get(token)
+                if two is None:
+                    two = plain_two[token]
+                    if token in names:
+                        square_two += 1.25 * two * two
+                        two *= 1.5
+                shared += one * two
+            score = shared / (square_one * square_two) ** 0.5
+            if score > best:
+                best = score
+        return best
+
+
+@lru_cache(maxsize=50_000)
+def _weights(bag: Bag, background: frozenset[str]) -> tuple[dict, dict, float]:
+    """A bag's fixed weights, plain weights and squared norm, given which of its words are
+    the background's. Stored events are compared again by each new article, and their
+    words are seldom its background: the same weights serve them all."""
+    fixed: dict[str, float] = {}
+    plain: dict[str, float] = {}
+    square = 0.0
+    for token in bag.tokens:
+        factor = FOCUS_WEIGHT if token in bag.focus else 1.0
+        if token in background or token in WEAK:
+            weight = fixed[token] = 0.25 * factor
+        elif token in bag.names or token.startswith("#"):
+            weight = fixed[token] = 1.5 * factor
+        else:
+            weight = plain[token] = factor
+        square += weight * weight
+    return fixed, plain, square
 
 
 def figures_in(text: str) -> dict[str, set[float]]:

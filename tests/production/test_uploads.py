@@ -209,7 +209,7 @@ def test_losing_the_race_to_insert_the_same_article_is_not_an_error(staff_client
     first, second = UploadedArticle.objects.order_by("pk")
     process_upload(upload_id=first.pk)
     # The duplicate check misses (as if it ran before the other commit); the insert collides.
-    monkeypatch.setattr("timeline.ingest.content_hash", lambda text: "not-there-yet")
+    monkeypatch.setattr(Article.objects, "by_content_hash", lambda digest: None)
     process_upload(upload_id=second.pk)
     second.refresh_from_db()
     first.refresh_from_db()

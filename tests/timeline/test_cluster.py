@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from tests.factories import ArticleFactory, CitationFactory, EventFactory, StoryFactory
-from timeline.cluster import merge_candidates, neighbours
+from timeline.cluster import bulk_insert, merge_candidates, neighbours
 from timeline.extract import Candidate, date_kind, make_title
 from timeline.keywords import content_tokens, figures_in
-from timeline.models import Event
+from timeline.models import Citation, Event
 
 pytestmark = pytest.mark.django_db
 
@@ -160,6 +160,23 @@ def test_candidate_matching_a_merged_event_joins_the_event_it_was_merged_into(st
     assert merged.citations.count() == 1
 
 
+def test_candidate_follows_merges_to_an_event_outside_its_date_window(story):
+    # An editor merged twice, the last time into an event the window does not reach.
+    survivor = EventFactory(story=story, title="Summons", date_start=date(2023, 1, 5))
+    middle = EventFactory(
+        story=story, title="Summons", status=Event.Status.MERGED, merged_into=survivor
+    )
+    merged = EventFactory(
+        story=story, title="Summons", status=Event.Status.MERGED, merged_into=middle
+    )
+    CitationFactory(event=merged, article=ArticleFactory(story=story, body=SUMMONS_A))
+    outcome = merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
+    assert (outcome.proposed, outcome.merged) == (0, 1)
+    assert [c.quote for c in survivor.citations.all()] == [SUMMONS_B]
+    survivor.refresh_from_db()
+    assert survivor.date_start == date(2023, 1, 5)
+
+
 def test_sources_disagreeing_on_a_figure_are_recorded(story):
     merge_candidates(
         story=story,
@@ -227,7 +244,7 @@ def test_neighbour_lookup_costs_the_same_queries_whatever_the_story_size(
             for n in range(300)
         ]
     )
-    with django_assert_max_num_queries(2):  # events, then their citations
+    with django_assert_max_num_queries(1):  # events joined to their citations
         neighbours(story=story, start=OCT18, end=OCT18)
 
 
@@ -242,4 +259,45 @@ def test_neighbour_query_searches_date_ranges_instead_of_scanning_the_story(stor
         neighbours(story=story, start=OCT18, end=OCT18)
     plan = connection.cursor().execute("EXPLAIN QUERY PLAN " + captured[0]["sql"]).fetchall()
     lookups = [row[3] for row in plan if row[3].startswith(("SEARCH", "SCAN"))]
-    assert lookups and all("date_start" in step for step in lookups), lookups
+    events = [step for step in lookups if step.startswith("SEARCH timeline_event ")]
+    citations = [step for step in lookups if step.startswith("SEARCH timeline_citation ")]
+    assert events and all("date_start" in step for step in events), lookups
+    assert citations and all("(event_id=?)" in step for step in citations), lookups
+    # Besides those index searches, only the window itself (at most WINDOW_LIMIT rows).
+    assert set(lookups) - set(events) - set(citations) == {"SCAN nearby"}, lookups
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_bulk_insert_stores_what_the_orm_stores(story, rows):
+    article = ArticleFactory(story=story)
+    made = [
+        Event(
+            story=story,
+            title=f"Troops “moved” {n}",
+            summary="",
+            date_start=date(2024, 10, 8),
+            date_end=date(2024, 10, 13),
+            granularity="range",
+        )
+        for n in range(rows)
+    ]
+    bulk_insert(made)
+    cited = [
+        Citation(event=made[0], article=article, quote="q", start=n, end=n + 1) for n in range(rows)
+    ]
+    bulk_insert(cited, ignore_conflicts=True, returning=False)
+    stored = Event.objects.filter(story=story).order_by("pk")
+    assert [e.pk for e in stored] == [e.pk for e in made]
+    for event, original in zip(stored, made, strict=True):
+        assert (event.title, event.date_start, event.date_end, event.granularity) == (
+            original.title,
+            original.date_start,
+            original.date_end,
+            original.granularity,
+        )
+        assert (event.uid, event.status, event.created_at) == (
+            original.uid,
+            Event.Status.PROPOSED,
+            original.created_at,
+        )
+    assert sorted(made[0].citations.values_list("start", flat=True)) == list(range(rows))

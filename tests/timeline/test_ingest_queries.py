@@ -19,10 +19,10 @@ PUBLISHED = date(2024, 10, 21)
 PLACES = ["Portmere", "Halden", "Vilnor", "Ostrava", "Marlow", "Tessin", "Valdera", "Kolby"]
 SPEAKERS = ["Ana Ruiz", "Olu Okafor", "Lena Brandt", "Soo Kim", "Priya Nair", "Tom Hale"]
 # Read, write, cluster and save one article: the duplicate check, the article, its dates,
-# the event window and its citations, new events, the stored events it joined, the
-# citations, the citations of events whose sources differ, the events whose dates or
-# disagreement changed, and the savepoint around it all.
-MAX_QUERIES_PER_ARTICLE = 12
+# the event window with its citations, new events, the citations, the citations of events
+# whose sources differ, the events whose dates or disagreement changed, and the savepoint
+# around it all.
+MAX_QUERIES_PER_ARTICLE = 10
 
 
 def article(index: int) -> str:

@@ -1,0 +1,63 @@
+"""What sentences are about, and how alike two of them read."""
+
+from __future__ import annotations
+
+import json
+from itertools import product
+from pathlib import Path
+
+import pytest
+
+from timeline import keywords
+from timeline.extract import make_title, split_sentences
+from timeline.keywords import Bag, Scorer, content_tokens, similarity
+
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_story.json"
+
+
+def seed_bags() -> list[Bag]:
+    records = json.loads(SEED.read_text(encoding="utf-8"))
+    bodies = [r["fields"]["body"] for r in records if r["model"] == "articles.article"]
+    sentences = [s.text for body in bodies for s in split_sentences(body)][:80]
+    return [Bag.of(s, focus=make_title(s)) for s in sentences]
+
+
+def test_scorer_gives_exactly_what_similarity_gives():
+    bags = seed_bags()
+    background = frozenset(content_tokens("North Korean troops in Russia"))
+    scorer = Scorer(background)
+    for first, second in product(bags, repeat=2):
+        assert scorer(first, second) == similarity(first, second, background=background)
+
+
+def test_scorer_best_is_the_highest_similarity_or_zero():
+    bags = seed_bags()
+    scorer = Scorer(frozenset())
+    mine, others = bags[0], bags[1:30]
+    expected = max(similarity(mine, other, background=frozenset()) for other in others)
+    assert scorer.best(mine, others) == expected > 0
+    assert scorer.best(Bag.of("Bananas ripen slowly."), others) == 0.0
+
+
+def test_a_title_bag_is_all_focus():
+    title = "South Korea summons the Russian ambassador"
+    assert Bag.of(title, focus=title).focus == frozenset(content_tokens(title))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire was put out on Monday and the crews DOUSED the embers.",
+        "Seoul Called In the ambassador; Summoning envoys is rare.",
+        "Drivers walked off the job, a walkout that became a stoppage.",
+        "Trains run again after service Resumed and restarts.",
+        "Two people were KILLED and one died; the dead were named.",
+        "The pact, signed in June, was concluded after Signing talks.",
+        "Nothing here matches any paraphrase at all.",
+        "The treaty was ſigned by the Kremlin, İt said; Kılled in action.",
+    ],
+)
+def test_canonical_words_replace_paraphrases_as_the_full_pattern_does(text):
+    assert keywords._canonical(text) == keywords._PARAPHRASE.sub(
+        lambda match: match.lastgroup or "", text
+    )
