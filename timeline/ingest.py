@@ -20,6 +20,7 @@ from articles.models import Article, Story, TemporalExpression, content_hash
 from timeline.cluster import bulk_insert, merge_candidates
 from timeline.extract import Sentence, body_start, extract_events, split_sentences, trim_words
 from timeline.temporal import tag
+from timeline.textfile import NotText, decode_text
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -67,15 +68,10 @@ def read_article_file(path: Path | str) -> str:
         data = path.read_bytes()
     except OSError as error:
         raise IngestError(f"{path}: cannot read ({error.strerror or error})") from None
-    if b"\x00" in data:
-        raise IngestError(f"{path}: binary file (NUL bytes), not a text article")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise IngestError(f"{path}: not UTF-8 text (byte {error.start})") from None
-    if not text.strip():
-        raise IngestError(f"{path}: empty file")
-    return text
+        return decode_text(data)
+    except NotText as error:
+        raise IngestError(f"{path}: {error}") from None
 
 
 def read_manifest(path: Path | str) -> Manifest:

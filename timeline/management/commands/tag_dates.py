@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from timeline.temporal import tag
 from timeline.temporal.scoring import InputError, parse_dct, read_jsonl
+from timeline.textfile import NotText, decode_text
 
 BATCH_FIELDS = ("start", "end", "text", "type", "value")
 
@@ -59,12 +60,7 @@ def _read_text(path: str | None) -> str:
         data = Path(path).read_bytes() if path else sys.stdin.buffer.read()
     except OSError as error:
         raise InputError(f"cannot read {name}: {error.strerror or error}") from None
-    if b"\x00" in data:
-        raise InputError(f"{name} looks binary, expected UTF-8 text")
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{name} is not UTF-8 (byte {error.start})") from None
-    if not text.strip():
-        raise InputError(f"{name} is empty")
-    return text
+        return decode_text(data, keep_bom=True)
+    except NotText as error:
+        raise InputError(f"{name}: {error}") from None
