@@ -1,4 +1,8 @@
+from datetime import date
+
 import pytest
+
+from timeline.temporal import tag
 
 from .conftest import only
 
@@ -49,9 +53,51 @@ def test_present_ref_is_the_article_date_with_open_granularity():
 
 
 def test_time_without_a_date_takes_the_day_mentioned_in_its_sentence():
-    from datetime import date
-
-    from timeline.temporal import tag
-
     timexes = tag("On October 3, the jet landed at 14:05 UTC.", date(2024, 10, 21))
     assert [t.value for t in timexes] == ["2024-10-03", "2024-10-03T14:05Z"]
+
+
+SATURDAY = "2025-03-15"
+STORM = "The storm hit on March 9. "
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # A clock time and the day beside it are one TIME on that day, whichever comes first.
+        (STORM + "The bridge was shut at 6 a.m. the next day.", "6 a.m. the next day",
+         "2025-03-10T06:00"),
+        (STORM + "At 3 p.m. that day, the levee broke.", "3 p.m. that day", "2025-03-09T15:00"),
+        (STORM + "Crews arrived at 7 a.m. on the following day.", "7 a.m. on the following day",
+         "2025-03-10T07:00"),
+        (STORM + "Crews had arrived at 9 p.m. the previous evening.",
+         "9 p.m. the previous evening", "2025-03-08T21:00"),
+        ("The bridge was shut at noon on Friday.", "noon on Friday", "2025-03-14T12:00"),
+        ("The ferry sailed at 6 a.m. yesterday morning.", "6 a.m. yesterday morning",
+         "2025-03-14T06:00"),
+        ("The blast came at 3:15 p.m. local time on Wednesday.",
+         "3:15 p.m. local time on Wednesday", "2025-03-12T15:15"),
+        # A bare hour beside a part of the day is a time; the part says a.m. or p.m.
+        (STORM + "The bridge reopened the next morning at 7.", "the next morning at 7",
+         "2025-03-10T07:00"),
+        (STORM + "At 7 the next morning, crews arrived.", "7 the next morning", "2025-03-10T07:00"),
+        (STORM + "The levee broke at 8 that evening.", "8 that evening", "2025-03-09T20:00"),
+        ("The bridge reopened on Thursday morning at 6, officials said.",
+         "Thursday morning at 6", "2025-03-13T06:00"),
+        ("The meeting starts at 9 tonight.", "9 tonight", "2025-03-15T21:00"),
+    ],
+)  # fmt: skip
+def test_clock_time_and_the_day_beside_it_are_one_time(text, span, value):
+    timex = tag(text, date.fromisoformat(SATURDAY))[-1]
+    assert (timex.text, timex.type, timex.value) == (span, "TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Talks resumed that evening at 8 people's homes.", "that evening"),  # a count
+        ("Shares closed that afternoon at 7 percent below their peak.", "that afternoon"),
+    ],
+)
+def test_number_after_a_part_of_the_day_is_an_hour_only_when_nothing_counts_it(text, span):
+    assert [t.text for t in tag(text, date.fromisoformat(SATURDAY))] == [span]

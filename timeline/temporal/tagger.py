@@ -10,13 +10,23 @@ from datetime import date
 
 from .patterns import RULES
 from .resolve import Resolver
-from .specs import Calendar, Clock, Named, Range, Relative
+from .specs import Anaphor, Calendar, Clock, Named, Range, Relative
 from .timex import Timex
 
 _RANGE_GAP = re.compile(r"\s*(?P<conn>-|–|—|to|through|until|till|and)\s*", re.IGNORECASE)
 _RANGE_LEAD = re.compile(r"\b(?P<lead>between|from)\s+$", re.IGNORECASE)
 _DAY_THEN_TIME = re.compile(r",?\s*(?:at\s+)?", re.IGNORECASE)
-_TIME_THEN_DAY = re.compile(r"\s*(?:on\s+)?", re.IGNORECASE)
+_TIME_THEN_DAY = re.compile(r"\s*(?:local\s+time\s+)?(?:on\s+)?", re.IGNORECASE)
+# A bare hour is a time only beside a part of the day: "the next morning at 7", "at 9 tonight".
+_HOUR = r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?(?:\s*o['’]clock)?"
+_HOUR_AFTER = re.compile(
+    r",?\s+at\s+(?:about\s+|around\s+)?" + _HOUR + r"(?![\w%:]|[.,]\d)"
+    r"(?=\s*(?:$|[^\w\s]|(?:the|a|an|and|but|on|in|as|when|to|after|before)\b))",
+    re.IGNORECASE,
+)
+_HOUR_BEFORE = re.compile(
+    r"\bat\s+(?:about\s+|around\s+)?" + _HOUR + r"\s+(?:on\s+)?$", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -171,8 +181,23 @@ def _combine(candidates: list[_Candidate], text: str) -> list[_Candidate]:
             if joined is not None:
                 out[-1] = joined
                 continue
+        if _is_part_of_day(candidate.spec):
+            candidate = _with_bare_hour(candidate, text, out[-1].end if out else 0)
         out.append(candidate)
     return out
+
+
+def _with_bare_hour(candidate: _Candidate, text: str, floor: int) -> _Candidate:
+    """ "the next morning at 7", "at 8 that evening": the hour on that part of the day."""
+    after = _HOUR_AFTER.match(text, candidate.end, candidate.end + 30)
+    before = _HOUR_BEFORE.search(text, max(floor, candidate.start - 30), candidate.start)
+    found = after or before
+    if found is None:
+        return candidate
+    hour, minute = int(found.group("h")), int(found.group("mi") or 0)
+    clock = Clock(day=None, hour=hour, minute=minute)
+    start, end = (candidate.start, after.end()) if after else (before.start("h"), candidate.end)
+    return _Candidate(start, end, candidate.priority, _on_day(clock, candidate.spec))
 
 
 def _join(first: _Candidate, second: _Candidate, text: str) -> _Candidate | None:
@@ -197,9 +222,16 @@ def _join(first: _Candidate, second: _Candidate, text: str) -> _Candidate | None
 
 
 def _on_day(clock: Clock, day: object) -> Clock:
+    hour = clock.hour
+    if isinstance(day, Clock):
+        # "9 the previous evening": the part of the day says which half of the clock.
+        day, part = day.day, day.part_of_day
+        afternoon = part in ("AF", "EV") or (part == "NI" and hour is not None and hour >= 6)
+        if afternoon and hour is not None and hour < 12:
+            hour += 12
     return Clock(
         day=day,
-        hour=clock.hour,
+        hour=hour,
         minute=clock.minute,
         second=clock.second,
         utc=clock.utc,
@@ -218,7 +250,14 @@ def _is_day(spec: object) -> bool:
         return spec.day is not None
     if isinstance(spec, Named):
         return spec.kind == "weekday"
-    return isinstance(spec, Relative) and spec.unit == "day"
+    if isinstance(spec, (Relative, Anaphor)):
+        return spec.unit == "day"  # "yesterday", "the next day", "that same day"
+    return _is_part_of_day(spec)
+
+
+def _is_part_of_day(spec: object) -> bool:
+    """ "Thursday morning", "the previous evening", "tonight": a day, and when in it."""
+    return isinstance(spec, Clock) and spec.part_of_day is not None and spec.day is not None
 
 
 def _is_bare_clock(spec: object) -> bool:
