@@ -223,3 +223,24 @@ def test_recent_is_past_ref_but_current_and_ongoing_are_not_dates(text, expected
 )  # fmt: skip
 def test_nth_period_in_a_row_is_the_period_reported(text, expected):
     assert found(text, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "<duration> earlier/later than planned" compares two dates; it names neither.
+        # TimeBank tags the duration alone.
+        ("It reopened a week later than planned.", [("a week", "P1W")]),
+        ("The repairs ended two days earlier than expected.", [("two days", "P2D")]),
+        ("The launch came a month later than originally planned.", [("a month", "P1M")]),
+        ("Results came several weeks later than forecast.", [("several weeks", "PXW")]),
+        ("Two days earlier than scheduled, the bridge reopened.", [("Two days", "P2D")]),
+        ("The firm reports on May 27, two weeks later than usual.",
+         [("May 27", "2009-05-27"), ("two weeks", "P2W")]),
+        # Without "than" the offset is a date counted from the last one mentioned.
+        ("The storm hit on March 9. A week later, the town was flooded.",
+         [("March 9", "2009-03-09"), ("A week later", "2009-03-16")]),
+    ],
+)  # fmt: skip
+def test_duration_earlier_or_later_than_planned_is_a_duration_not_a_date(text, expected):
+    assert found(text, WEDNESDAY) == expected

@@ -890,6 +890,8 @@ def _build_offset(m: re.Match[str], text: str) -> Found | None:
     if quantity.lower() in ("a", "an") and unit in ("second", "quarter"):
         return None
     direction = " ".join(m.group("dir").lower().split())
+    if direction in ("earlier", "later") and re.match(r"\s+than\b", text[m.end() : m.end() + 8]):
+        return None  # "a week later than planned" compares; the duration rule tags "a week"
     if direction in ("before", "after"):
         following = text[m.end() : m.end() + 2].strip()
         if following and following[0].isalnum():
