@@ -2,6 +2,8 @@ from datetime import date
 
 import pytest
 
+from timeline.temporal import tag
+
 from .conftest import only
 
 MONDAY = "2024-10-21"
@@ -84,3 +86,29 @@ def test_earlier_this_month_interval_stops_at_the_article_date():
 def test_weekday_is_the_nearest_one_in_the_direction_of_the_tense(text, dct, value, rule):
     timex = only(text, dct)
     assert (timex.value, timex.rule) == (value, rule)
+
+
+SATURDAY = "2025-03-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A weekday with a part of the day follows the tense as a bare weekday does,
+        # whether the verb comes before or after it.
+        ("Cars returned on Thursday morning.", "2025-03-13TMO"),
+        ("On Thursday morning, cars returned to the bridge.", "2025-03-13TMO"),
+        ("Traffic resumed on Friday night.", "2025-03-14TNI"),
+        ("On Monday evening, the council approved the budget.", "2025-03-10TEV"),
+        ("Cars will return on Thursday morning.", "2025-03-20TMO"),
+        ("On Monday evening, the council will vote on the budget.", "2025-03-17TEV"),
+        # "later than planned", "as expected" compare with a plan: they do not look ahead.
+        ("Cars returned on Thursday morning, a day later than planned.", "2025-03-13TMO"),
+        ("Cars returned on Thursday morning, days later than expected.", "2025-03-13TMO"),
+        ("The bridge reopened on Thursday as planned.", "2025-03-13"),
+        ("The bridge reopened on Thursday, sooner than expected.", "2025-03-13"),
+        ("The bridge will reopen on Thursday, a day later than planned.", "2025-03-20"),
+    ],
+)
+def test_weekday_and_part_of_day_follow_the_tense_of_the_clause(text, value):
+    assert tag(text, date.fromisoformat(SATURDAY))[0].value == value

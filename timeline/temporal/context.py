@@ -24,6 +24,15 @@ _PAST = re.compile(
     r"\w{3,}(?<!e)ed)\b",
     re.IGNORECASE,
 )
+# "a day later than planned", "as expected": a comparison with what was foreseen says
+# nothing about which way the clause looks, so its words are no tense cues.
+_COMPARISON = re.compile(
+    r"\b(?:(?:earlier|later|sooner)\s+)?(?:than|as)\s+(?:(?:originally|initially|previously|"
+    r"first|widely|had|has|have|was|were|been|it|they)\s+)*(?:planned|expected|scheduled|"
+    r"forecast|predicted|anticipated|hoped|feared|promised|intended|projected|estimated|"
+    r"usual|normal|before)\b|\b(?:earlier|later|sooner)\s+than\b",
+    re.IGNORECASE,
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'-]*)\W*$")
 _WORD_AFTER = re.compile(r"^\W*?([A-Za-z][A-Za-z'-]*)")
 
@@ -50,15 +59,23 @@ def direction(text: str, start: int, end: int) -> int:
     """
     before_start = max(sentence_start(text, start), start - 120)
     after_end = min(sentence_end(text, end), end + 60)
+    compared = [m.span() for m in _COMPARISON.finditer(text, before_start, after_end)]
     best_distance, best = 10**6, 0
     for pattern, sign in ((_FUTURE, 1), (_PAST, -1)):
         for match in pattern.finditer(text, before_start, start):
-            if start - match.end() < best_distance:
+            if start - match.end() < best_distance and not _inside(match, compared):
                 best_distance, best = start - match.end(), sign
-        match = pattern.search(text, end, after_end)
-        if match and match.start() - end < best_distance:
-            best_distance, best = match.start() - end, sign
+        for match in pattern.finditer(text, end, after_end):
+            if _inside(match, compared):
+                continue
+            if match.start() - end < best_distance:
+                best_distance, best = match.start() - end, sign
+            break
     return best
+
+
+def _inside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= match.start() and match.end() <= end for start, end in spans)
 
 
 def word_before(text: str, position: int, span: int = 40) -> str:
