@@ -33,6 +33,15 @@ _COMPARISON = re.compile(
     r"usual|normal|before)\b|\b(?:earlier|later|sooner)\s+than\b",
     re.IGNORECASE,
 )
+# Verbs that report rather than govern: in "officials said the bridge reopens on May 2"
+# the date belongs to "reopens", whatever "said" says.
+_REPORTING = frozenset(
+    {"said", "says", "told", "added", "announced", "reported", "stated", "noted", "confirmed",
+     "explained", "wrote", "warned", "claimed", "insisted", "argued"}
+)  # fmt: skip
+# "since March 17", "March 17 until now": a start reaching to the present, so not after it.
+_UNTIL_NOW = re.compile(r",?\s*(?:(?:until|till|up\s+to)\s+now|to\s+date|so\s+far)\b", re.I)
+_VERB_RIGHT_BEFORE = re.compile(r"([A-Za-z][A-Za-z'-]*)[ \t]+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'-]*)\W*$")
 _WORD_AFTER = re.compile(r"^\W*?([A-Za-z][A-Za-z'-]*)")
 
@@ -98,3 +107,53 @@ def word_after(text: str, position: int) -> str:
     if re.search(r"[^\s]", text[position : position + match.start(1)]):
         return ""
     return match.group(1)
+
+
+def looks_back(text: str, start: int, end: int) -> bool:
+    """True if the date at [start, end) can only be in the past.
+
+    "since March 17", "March 17 until now", or a past or perfect verb that governs it:
+    "was shut on March 17", "cars returned March 17", "On March 17, cars returned". The
+    verb must be a few words away on the date's side of any comma; reporting verbs ("said")
+    and other prepositions ("declared for Christmas", "closed until May 2") do not count.
+    """
+    before = word_before(text, start)
+    if before == "since" or _UNTIL_NOW.match(text, end, end + 20):
+        return True
+    if before == "on":
+        lead = text[sentence_start(text, start) : start]
+        if re.fullmatch(r"\W*on\s+", lead, re.IGNORECASE):
+            return _first_cue(text[end : end + 60]) < 0  # "On March 17, cars returned"
+        clause = re.split(r"[,;:(]", text[max(0, start - 60) : start])[-1]
+        return _last_cue(" ".join(clause.split()[-5:])) < 0
+    # "cars returned March 17"; a copula does not govern ("the deadline was March 20").
+    verb = _VERB_RIGHT_BEFORE.search(text, max(0, start - 40), start)
+    return (
+        bool(verb) and verb.group(1).lower() not in ("was", "were") and _last_cue(verb.group(1)) < 0
+    )
+
+
+def _last_cue(words: str) -> int:
+    """+1/-1 for the last tense cue in `words` (reporting verbs aside), 0 for none."""
+    cues = _cues(words)
+    return cues[-1][1] if cues else 0
+
+
+def _first_cue(after: str) -> int:
+    clause = re.split(r"[;:(.!?]", after)[0]
+    cues = _cues(" ".join(clause.split()[:5]))
+    return cues[0][1] if cues else 0
+
+
+def _cues(words: str) -> list[tuple[int, int]]:
+    ahead = [m.span() for m in _FUTURE.finditer(words)]
+    cues = [(start, 1) for start, _ in ahead]
+    for match in _PAST.finditer(words):
+        # "will be held", "may now be signed": the participle belongs to a future.
+        if (
+            match.group().lower() not in _REPORTING
+            and not any(start <= match.start() < end for start, end in ahead)
+            and not re.search(r"\bbe\s+$", words[: match.start()], re.IGNORECASE)
+        ):
+            cues.append((match.start(), -1))
+    return sorted(cues)

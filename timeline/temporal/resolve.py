@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from . import periods
-from .context import direction, sentence_start
+from .context import direction, looks_back, sentence_start
 from .lexicon import VARIABLE_HOLIDAYS
 from .periods import Period
 from .specs import Anaphor, Calendar, Clock, Fiscal, Fixed, Named, Offset, Range, Relative
@@ -138,6 +138,9 @@ class Resolver:
                 and abs((same.start - dct).days) <= _SAME_YEAR_DAYS
             )
         ):
+            if same.start > dct and looks_back(self.text, start, end):
+                # "has carried 9,000 people since March 17" in a March 15 article: last year's.
+                return _build(spec, dct.year - 1) or same
             return same
         candidates = [
             p for year in (dct.year - 1, dct.year, dct.year + 1) if (p := _build(spec, year))
