@@ -149,3 +149,17 @@ def test_year_less_day_soon_after_the_article_is_last_years_when_the_past_govern
 )
 def test_holiday_soon_after_the_article_follows_the_same_rule(text, value):
     assert only(text, "2024-12-20").value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The weekday named with a year-less day picks the year, whatever the tense.
+        ("The index fell on Monday, March 17, its worst day in a year.", "2025-03-17"),
+        ("The talks open on Thursday, 12 March.", "2026-03-12"),
+        ("Results came out on Wed., March 12.", "2025-03-12"),
+        ("The ministry said on Sunday, March 17, that prices rose.", "2024-03-17"),
+    ],
+)
+def test_weekday_named_with_a_day_decides_its_year(text, value):
+    assert found(text, "2025-03-15")[0][1] == value

@@ -347,6 +347,11 @@ def _month_number(word: str) -> int:
     return MONTHS.get(word) or MONTH_ABBREVIATIONS[word]
 
 
+def _weekday_number(word: str) -> int:
+    word = word.lower().rstrip(".")
+    return WEEKDAYS.get(word, WEEKDAY_ABBREVIATIONS.get(word, 0))
+
+
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -444,7 +449,10 @@ def _build_month_day(m: re.Match[str], text: str) -> Found | None:
     month = _month_number(m.group("mon"))
     if year is None and m.group("rel") is None:
         year = _event_year(text, m.start(), m.end(), month, day)
-    day_spec = Calendar(year=year, year_offset=_year_offset(m), month=month, day=day)
+    weekday = _weekday_number(m.group("wd")) if m.group("wd") else None
+    day_spec = Calendar(
+        year=year, year_offset=_year_offset(m), month=month, day=day, weekday=weekday
+    )
     spec = _with_clock(m, day_spec)
     if spec is None:
         return m.start(), _end_without_clock(m), day_spec

@@ -130,6 +130,15 @@ class Resolver:
     def _infer_year(self, spec: Calendar, start: int, end: int) -> Period | None:
         """Pick the year for "June", "October 18", "the fourth quarter": the tense decides."""
         dct = self.dct
+        if spec.weekday is not None:
+            # "Monday, March 17": the year (of the three nearest) whose March 17 is a Monday.
+            named = [
+                p
+                for year in (dct.year - 1, dct.year, dct.year + 1)
+                if (p := _build(spec, year)) and p.start.weekday() == spec.weekday
+            ]
+            if named:
+                return min(named, key=lambda p: _distance(p, dct))
         same = _build(spec, dct.year)
         if same is not None and (
             same.start <= dct <= same.end

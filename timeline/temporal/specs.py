@@ -13,8 +13,9 @@ from dataclasses import dataclass
 class Calendar:
     """A calendar period named by its fields: "21 October 2024", "June", "Q3", "the 1950s".
 
-    A missing year is inferred from the document date and tense; `year_offset` is a year
-    given relative to it ("September of last year" is month=9, year_offset=-1).
+    A missing year is inferred from the document date and tense (or from the weekday named
+    with the day); `year_offset` is a year given relative to it ("September of last year"
+    is month=9, year_offset=-1).
     """
 
     year: int | None = None
@@ -29,6 +30,7 @@ class Calendar:
     mod: str | None = None
     holiday: str | None = None  # a key of lexicon.VARIABLE_HOLIDAYS: "easter", "labor day"
     week: int | None = None  # nth week of `month`, -1 the last: "the first week of March"
+    weekday: int | None = None  # named with the day, Monday 0: "Monday, March 17"
 
 
 @dataclass(frozen=True, slots=True)
