@@ -54,3 +54,30 @@ def test_anaphor_records_the_mentioned_date_as_its_anchor():
 
 def test_anaphor_without_a_mention_falls_back_to_the_article_date():
     assert found("That same day, Seoul met.", "2024-10-21") == [("That same day", "2024-10-21")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "N units later/earlier" counts from the last date at least as fine as its unit.
+        (
+            "The law, passed in 2019, took effect two years later.",
+            [("2019", "2019"), ("two years later", "2021")],
+        ),
+        (
+            "Unemployment fell to 4.1% in February from 4.3% a month earlier.",
+            [("February", "2025-02"), ("a month earlier", "2025-01")],
+        ),
+        (
+            "The plant opened in June 2020 and closed three years later.",
+            [("June 2020", "2020-06"), ("three years later", "2023")],
+        ),
+        # A month is not fine enough for days: "three days later" needs a day.
+        (
+            "The storm hit on March 9. In April, three days later, it rained.",
+            [("March 9", "2025-03-09"), ("April", "2025-04"), ("three days later", "2025-03-12")],
+        ),
+    ],
+)
+def test_offset_counts_from_the_last_date_fine_enough_for_its_unit(text, expected):
+    assert found(text, "2025-03-15") == expected

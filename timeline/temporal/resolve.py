@@ -15,6 +15,10 @@ from .specs import Anaphor, Calendar, Clock, Fiscal, Fixed, Named, Offset, Range
 _RANK = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "range": 3, "year": 4}
 _RANK.update(decade=5, century=6)
 
+# The granularity an offset's anchor needs: "a month earlier" can count from "February".
+_OFFSET_ANCHOR = {"week": "week", "fortnight": "week", "month": "month", "quarter": "quarter"}
+_OFFSET_ANCHOR.update(year="year", decade="year", century="year")
+
 # A bare day this close to the document date keeps its year whatever the tense says:
 # tense cues are weak, and a story's "October 25" a few weeks off is nearly always this year's.
 _SAME_YEAR_DAYS = 30
@@ -216,7 +220,9 @@ class Resolver:
 
     def _offset(self, spec: Offset):
         if spec.from_mention:
-            anchor_period, _ = self._anchor("day")
+            # "two years later" counts from the last date at least as fine as a year ("in
+            # 2019"); "three days later" needs a day.
+            anchor_period, _ = self._anchor(_OFFSET_ANCHOR.get(spec.unit, "day"))
             base = anchor_period.end if spec.sign > 0 else anchor_period.start
             rule = "anaphora-offset"
         else:
