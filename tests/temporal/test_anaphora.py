@@ -81,3 +81,28 @@ def test_anaphor_without_a_mention_falls_back_to_the_article_date():
 )
 def test_offset_counts_from_the_last_date_fine_enough_for_its_unit(text, expected):
     assert found(text, "2025-03-15") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the following Monday" is the first Monday after the day last mentioned,
+        # "the previous Friday" the last Friday before it; not the article's own week.
+        (
+            "The strike began on March 3. Talks resumed the following Monday.",
+            [("March 3", "2025-03-03"), ("the following Monday", "2025-03-10")],
+        ),
+        (
+            "The strike began on March 3. The union had met the previous Friday.",
+            [("March 3", "2025-03-03"), ("the previous Friday", "2025-02-28")],
+        ),
+        (
+            "The storm hit on February 9. Crews arrived the following Tuesday evening.",
+            [("February 9", "2025-02-09"), ("the following Tuesday evening", "2025-02-11TEV")],
+        ),
+        # With no date before it, it counts from the article's date.
+        ("Talks resume the following Monday.", [("the following Monday", "2025-03-17")]),
+    ],
+)
+def test_following_or_previous_weekday_counts_from_the_last_day_mentioned(text, expected):
+    assert found(text, "2025-03-15") == expected

@@ -873,6 +873,16 @@ def _build_weekday(m: re.Match[str], text: str) -> Found | None:
     return m.start(), m.end(), (Clock(day=day, part_of_day=pod) if pod else day)
 
 
+def _build_anaphor_weekday(m: re.Match[str], text: str) -> Found | None:
+    """ "the following Monday", "the previous Friday": counted from the day last mentioned."""
+    if not _is_capitalised(m.group("wd")):
+        return None
+    offset = 1 if m.group("which").lower() == "following" else -1
+    day = Anaphor("day", offset, weekday=WEEKDAYS[m.group("wd").lower()])
+    pod = PARTS_OF_DAY.get((m.group("pod") or "").lower())
+    return m.start(), m.end(), (Clock(day=day, part_of_day=pod) if pod else day)
+
+
 def _build_weekend(m: re.Match[str], text: str) -> Found | None:
     which = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1}.get(_which(m))
     return m.start(), m.end(), Named("weekend", "WE", which)
@@ -1505,6 +1515,17 @@ RULES: tuple[Rule, ...] = (
         ),
         _build_weekday,
         1,
+        keys=_keys("monday tuesday wednesday thursday friday saturday sunday"),
+    ),
+    Rule(
+        "anaphor-weekday",
+        _compile(
+            r"\bthe\s+(?P<which>following|previous|preceding|prior)\s+"
+            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+            r"(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?"
+        ),
+        _build_anaphor_weekday,
+        0,
         keys=_keys("monday tuesday wednesday thursday friday saturday sunday"),
     ),
     Rule(

@@ -93,6 +93,12 @@ class Resolver:
         return None
 
     def _anaphor(self, spec: Anaphor, start: int):
+        if spec.weekday is not None:
+            anchor_period, rule_suffix = self._anchor("day")
+            base = anchor_period.end if spec.offset > 0 else anchor_period.start
+            day = _nearest_weekday(base, spec.weekday, spec.offset)
+            kind = "next" if spec.offset > 0 else "previous"
+            return periods.day_period(day), base, f"anaphora-{kind}-weekday{rule_suffix}"
         since = sentence_start(self.text, start) if spec.in_sentence else 0
         if spec.unit == "period":
             # "the same period last year": the last mention's own period, a year back.

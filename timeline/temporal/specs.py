@@ -83,6 +83,7 @@ class Anaphor:
     offset: int
     years: int = 0
     in_sentence: bool = False
+    weekday: int | None = None  # "the following Monday": the first Monday after (offset 1)
 
 
 @dataclass(frozen=True, slots=True)
