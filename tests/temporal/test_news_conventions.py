@@ -158,6 +158,9 @@ def test_easter_computus(year, easter):
         ("Trading opens at 9:30 a.m. ET.", "9:30 a.m. ET", "2009-04-01T09:30"),
         ("Trading halted at 2 p.m. Eastern time.", "2 p.m. Eastern time", "2009-04-01T14:00"),
         ("He spoke at 5 p.m. et al. agreed.", "5 p.m.", "2009-04-01T17:00"),  # lower case
+        # British news writes the minutes after a full stop.
+        ("A fire broke out at 11.30pm.", "11.30pm", "2009-04-01T23:30"),
+        ("The first train leaves at 6.15 a.m. BST.", "6.15 a.m. BST", "2009-04-01T06:15+01:00"),
     ],
 )  # fmt: skip
 def test_clock_time_zone_offsets(text, span, value):

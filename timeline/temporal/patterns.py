@@ -88,7 +88,7 @@ _TZ = (
 )
 _CLOCK = (
     r"(?P<h>\d{1,2})(?:(?::(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?)(?:\s*(?P<ap>" + _AMPM + r"))?"
-    r"|\s*(?P<ap2>" + _AMPM + r"))" + _TZ
+    r"|(?:\.(?P<mi2>[0-5]\d))?\s*(?P<ap2>" + _AMPM + r"))" + _TZ
 )
 _TIME_SUFFIX = rf"(?P<clockpart>,?\s+(?:at\s+)?{_CLOCK})?"
 _NUMBER = (
@@ -372,7 +372,7 @@ def _valid_year(text: str) -> int | None:
 def _clock(m: re.Match[str]) -> dict | None:
     """Hour, minute, second and UTC flag from the `_CLOCK` groups, None if not a real time."""
     hour = int(m.group("h"))
-    minute = int(m.group("mi") or 0)
+    minute = int(m.group("mi") or m.group("mi2") or 0)  # "11.30pm", as British news writes it
     second = int(m.group("s")) if m.group("s") else None
     ampm = (m.group("ap") or m.group("ap2") or "").lower().replace(".", "").replace(" ", "")
     if ampm:
