@@ -123,6 +123,7 @@ def test_year_as_adjective_counts_as_a_date():
         ("The bridge was shut on March 17.", "2024-03-17"),
         ("On March 20, the council voted to close the bridge.", "2024-03-20"),
         ("Shares jumped on March 20 after the report.", "2024-03-20"),
+        ("Cars returned March 17.", "2024-03-17"),
         # Looking ahead, or no verb that governs the date: this year's.
         ("The ferry will resume service on March 17.", "2025-03-17"),
         ("On March 20, the council is expected to vote.", "2025-03-20"),
@@ -133,6 +134,9 @@ def test_year_as_adjective_counts_as_a_date():
         ("Officials said the bridge reopens on March 17.", "2025-03-17"),
         ("The hearing was adjourned until March 20.", "2025-03-20"),
         ("The vote was moved to March 20.", "2025-03-20"),
+        ("The conference will be held March 24-26.", "2025-03-24/2025-03-26"),
+        ("Cars returned for the March 17 vote.", "2025-03-17"),
+        ("The deadline was March 20.", "2025-03-20"),
     ],
 )
 def test_year_less_day_soon_after_the_article_is_last_years_when_the_past_governs(text, value):

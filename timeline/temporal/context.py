@@ -41,7 +41,6 @@ _REPORTING = frozenset(
 )  # fmt: skip
 # "since March 17", "March 17 until now": a start reaching to the present, so not after it.
 _UNTIL_NOW = re.compile(r",?\s*(?:(?:until|till|up\s+to)\s+now|to\s+date|so\s+far)\b", re.I)
-_VERB_RIGHT_BEFORE = re.compile(r"([A-Za-z][A-Za-z'-]*)[ \t]+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'-]*)\W*$")
 _WORD_AFTER = re.compile(r"^\W*?([A-Za-z][A-Za-z'-]*)")
 
@@ -120,17 +119,19 @@ def looks_back(text: str, start: int, end: int) -> bool:
     before = word_before(text, start)
     if before == "since" or _UNTIL_NOW.match(text, end, end + 20):
         return True
+    lead = text[sentence_start(text, start) : start]
+    if before == "on" and re.fullmatch(r"\W*on\s+", lead, re.IGNORECASE):
+        return _first_cue(text[end : end + 60]) < 0  # "On March 17, cars returned"
+    words = re.split(r"[,;:(]", text[max(0, start - 60) : start])[-1].split()[-5:]
     if before == "on":
-        lead = text[sentence_start(text, start) : start]
-        if re.fullmatch(r"\W*on\s+", lead, re.IGNORECASE):
-            return _first_cue(text[end : end + 60]) < 0  # "On March 17, cars returned"
-        clause = re.split(r"[,;:(]", text[max(0, start - 60) : start])[-1]
-        return _last_cue(" ".join(clause.split()[-5:])) < 0
-    # "cars returned March 17"; a copula does not govern ("the deadline was March 20").
-    verb = _VERB_RIGHT_BEFORE.search(text, max(0, start - 40), start)
-    return (
-        bool(verb) and verb.group(1).lower() not in ("was", "were") and _last_cue(verb.group(1)) < 0
-    )
+        return _last_cue(" ".join(words)) < 0
+    # "cars returned March 17", not "will be held March 24"; a copula does not govern
+    # ("the deadline was March 20").
+    if not words or words[-1].lower() != before or before in ("was", "were"):
+        return False
+    phrase = " ".join(words)
+    cues = _cues(phrase)
+    return bool(cues) and cues[-1] == (len(phrase) - len(before), -1)  # the verb, in the past
 
 
 def _last_cue(words: str) -> int:
