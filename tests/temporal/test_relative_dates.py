@@ -112,3 +112,21 @@ SATURDAY = "2025-03-15"
 )
 def test_weekday_and_part_of_day_follow_the_tense_of_the_clause(text, value):
     assert tag(text, date.fromisoformat(SATURDAY))[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The tense of the date's own clause decides before a nearer cue past a comma.
+        ("The minister, who arrived on Friday, will meet the president.", ["2025-03-14"]),
+        ("The line, shut since the floods in January, will reopen in April.",
+         ["2025-01", "2025-04"]),
+        ("The plant, which opened in June, will close.", ["2024-06"]),
+        ("The plant, which will open in June, was built in 2023.", ["2025-06", "2023"]),
+        # A clause with no cue of its own takes the sentence's.
+        ("On Thursday, the council will vote on the plan.", ["2025-03-20"]),
+        ("In June, the council approved the plan.", ["2024-06"]),
+    ],
+)  # fmt: skip
+def test_the_dates_own_clause_gives_its_tense_first(text, expected):
+    assert [t.value for t in tag(text, date.fromisoformat(SATURDAY))] == expected

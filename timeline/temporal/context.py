@@ -41,6 +41,7 @@ _REPORTING = frozenset(
 )  # fmt: skip
 # "since March 17", "March 17 until now": a start reaching to the present, so not after it.
 _UNTIL_NOW = re.compile(r",?\s*(?:(?:until|till|up\s+to)\s+now|to\s+date|so\s+far)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:()—–]|,(?!\d)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'-]*)\W*$")
 _WORD_AFTER = re.compile(r"^\W*?([A-Za-z][A-Za-z'-]*)")
 
@@ -68,6 +69,23 @@ def direction(text: str, start: int, end: int) -> int:
     before_start = max(sentence_start(text, start), start - 120)
     after_end = min(sentence_end(text, end), end + 60)
     compared = [m.span() for m in _COMPARISON.finditer(text, before_start, after_end)]
+    # Cues in the date's own clause come first: in "the line, shut since the floods in
+    # January, will reopen in April" January goes with "shut since", not "will".
+    clause_start, clause_end = before_start, after_end
+    for match in _CLAUSE_BREAK.finditer(text, before_start, start):
+        clause_start = match.end()
+    match = _CLAUSE_BREAK.search(text, end, after_end)
+    if match:
+        clause_end = match.start()
+    best = _nearest_cue(text, clause_start, start, end, clause_end, compared)
+    if best == 0 and (clause_start, clause_end) != (before_start, after_end):
+        best = _nearest_cue(text, before_start, start, end, after_end, compared)
+    return best
+
+
+def _nearest_cue(
+    text: str, before_start: int, start: int, end: int, after_end: int, compared: list
+) -> int:
     best_distance, best = 10**6, 0
     for pattern, sign in ((_FUTURE, 1), (_PAST, -1)):
         for match in pattern.finditer(text, before_start, start):
