@@ -106,3 +106,22 @@ def test_offset_counts_from_the_last_date_fine_enough_for_its_unit(text, expecte
 )
 def test_following_or_previous_weekday_counts_from_the_last_day_mentioned(text, expected):
     assert found(text, "2025-03-15") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "earlier/later in the week/month/year" is the period the text is about.
+        (
+            "The strike began on March 3. Later in the week, talks resumed.",
+            [("March 3", "2025-03-03"), ("Later in the week", "2025-W10")],
+        ),
+        (
+            "Sales fell in 2023 but recovered later in the year.",
+            [("2023", "2023"), ("later in the year", "2023")],
+        ),
+        ("Earlier in the month, the minister resigned.", [("Earlier in the month", "2025-03")]),
+    ],
+)
+def test_earlier_or_later_in_the_period_is_the_period_mentioned(text, expected):
+    assert found(text, "2025-03-15") == expected

@@ -1705,11 +1705,12 @@ RULES: tuple[Rule, ...] = (
         "the-day",
         _compile(
             r"\b(?:(?P<lead>end|ends|ended|ending|finish|finished|finishing|close|closed|closing|"
-            r"for)\s+)(?P<span>the\s+day)\b|\b(?P<span2>(?:later|earlier|late|early)\s+in\s+the\s+day)\b"
+            r"for)\s+)(?P<span>the\s+day)\b|"
+            r"\b(?P<span2>(?:later|earlier|late|early)\s+in\s+the\s+(?P<unit>day|week|month|year))\b"
         ),
         lambda m, text: _build_the_day(m, text),
         1,
-        keys=_keys("day"),
+        keys=_keys("day week month year"),
     ),
     Rule(
         "same-period-last-year",
@@ -1866,9 +1867,13 @@ def _build_short_year(m: re.Match[str], text: str) -> Found | None:
 
 
 def _build_the_day(m: re.Match[str], text: str) -> Found | None:
-    """ "ended the day", "late in the day": the day last mentioned (market reports)."""
+    """ "ended the day", "late in the day": the day last mentioned (market reports).
+
+    "earlier in the week", "later in the month" are likewise the week or month the text
+    is about: the last one mentioned, else the document's.
+    """
     span = "span" if m.group("span") else "span2"
-    return m.start(span), m.end(span), Anaphor("day", 0)
+    return m.start(span), m.end(span), Anaphor((m.group("unit") or "day").lower(), 0)
 
 
 def _build_same_period(m: re.Match[str], text: str) -> Found | None:
