@@ -167,3 +167,22 @@ def test_holiday_soon_after_the_article_follows_the_same_rule(text, value):
 )
 def test_weekday_named_with_a_day_decides_its_year(text, value):
     assert found(text, "2025-03-15")[0][1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A year-less "3/14" after a date word is a day, month first unless it cannot be.
+        ("Sales rose in the quarter ending 3/14.", [("3/14", "2025-03-14")]),
+        ("The firm will report on 3/27.", [("3/27", "2025-03-27")]),
+        ("The memo dated 14/3 leaked.", [("14/3", "2025-03-14")]),
+        ("Security has tightened since 9/11.", [("9/11", "2001-09-11")]),
+        # Fractions, scores and "24/7" are not days.
+        ("The tax was cut by 1/3.", []),
+        ("Voters agreed on 1/2 of the issues.", []),
+        ("The shop is open 24/7.", []),
+        ("The team won 3/1 on aggregate.", []),
+    ],
+)
+def test_year_less_numeric_day_needs_a_date_word_before_it(text, expected):
+    assert found(text, "2025-03-15") == expected

@@ -1162,6 +1162,26 @@ def _build_numeric(m: re.Match[str], text: str) -> Found | None:
     return m.start(), m.end(), Calendar(year=day.year, month=day.month, day=day.day)
 
 
+# Words after which a bare "3/14" is a day rather than a fraction or a score.
+_NUMERIC_DAY_LEADS = frozenset(
+    ["on", "since", "until", "till", "through", "before", "after", "dated", "ending", "ended"]
+)
+
+
+def _build_numeric_month_day(m: re.Match[str], text: str) -> Found | None:
+    """ "on 3/14", "since 14/3": a year-less day, month first unless that cannot be."""
+    first, second = int(m.group("a")), int(m.group("b"))
+    if word_before(text, m.start()) not in _NUMERIC_DAY_LEADS or (first, second) == (24, 7):
+        return None  # "cut by 1/3", "open 24/7"
+    if word_after(text, m.end()).lower() == "of":
+        return None  # "agreed on 1/2 of the issues": a fraction
+    month, day = (first, second) if first <= 12 else (second, first)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year = 2001 if (month, day) == (9, 11) else None  # "since 9/11": the attacks
+    return m.start(), m.end(), Calendar(year=year, month=month, day=day)
+
+
 def _build_holiday(m: re.Match[str], text: str) -> Found | None:
     if not _is_capitalised(m.group("hol")):
         return None
@@ -1303,6 +1323,13 @@ RULES: tuple[Rule, ...] = (
         "numeric-date",
         _compile(r"(?<![\w/.,-])\d{1,2}([/.])\d{1,2}\1(?:\d{4}|\d{2})(?![\w/-]|[.,]\d)"),
         _build_numeric,
+        0,
+        keys=_keys("#num"),
+    ),
+    Rule(
+        "numeric-month-day",
+        _compile(r"(?<![\w/.,$-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/%-]|[.,]\d)"),
+        _build_numeric_month_day,
         0,
         keys=_keys("#num"),
     ),
