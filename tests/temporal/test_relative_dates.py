@@ -130,3 +130,18 @@ def test_weekday_and_part_of_day_follow_the_tense_of_the_clause(text, value):
 )  # fmt: skip
 def test_the_dates_own_clause_gives_its_tense_first(text, expected):
     assert [t.value for t in tag(text, date.fromisoformat(SATURDAY))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The present of a scheduled event looks ahead: "resumes on Tuesday" is next Tuesday.
+        ("The hearing resumes on Tuesday.", "2025-03-18"),
+        ("The board meets again on Thursday.", "2025-03-20"),
+        ("The president visits Paris on Friday.", "2025-03-21"),
+        ("The law takes effect on Saturday.", "2025-03-22"),
+        ("The hearing resumed on Tuesday.", "2025-03-11"),
+    ],
+)
+def test_present_of_a_scheduled_event_looks_ahead(text, value):
+    assert only(text, "2025-03-17").value == value

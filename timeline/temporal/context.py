@@ -11,7 +11,10 @@ _FUTURE = re.compile(
     r"will|won't|shall|would|going to|plans?|planned|planning|scheduled|set to|expected|"
     r"expects?|due|intends?|aims? to|hopes? to|wants? to|seeks? to|forecast|to be|is to|"
     r"are to|could|may|might|should|upcoming|until|till|next|tomorrow|coming|later|proposed|"
-    r"begins?|starts?|opens?)\b",
+    r"begins?|starts?|opens?|"
+    # the present of a scheduled event: "the hearing resumes on Tuesday"
+    r"resumes|reopens|convenes|meets|expires|kicks off|takes (?:effect|place|office)|"
+    r"goes ahead|heads|travels|visits)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
