@@ -101,3 +101,18 @@ def test_clock_time_and_the_day_beside_it_are_one_time(text, span, value):
 )
 def test_number_after_a_part_of_the_day_is_an_hour_only_when_nothing_counts_it(text, span):
     assert [t.text for t in tag(text, date.fromisoformat(SATURDAY))] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The fire started on the night of March 14.", "the night of March 14", "2025-03-14TNI"),
+        (STORM + "On the morning of the next day, the river rose.", "the morning of the next day",
+         "2025-03-10TMO"),
+        ("Crowds gathered on the evening of Friday, March 14.",
+         "the evening of Friday, March 14", "2025-03-14TEV"),
+    ],
+)  # fmt: skip
+def test_part_of_the_day_of_a_day_is_one_time(text, span, value):
+    timex = tag(text, date.fromisoformat(SATURDAY))[-1]
+    assert (timex.text, timex.type, timex.value) == (span, "TIME", value)

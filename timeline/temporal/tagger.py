@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from .lexicon import PARTS_OF_DAY
 from .patterns import RULES
 from .resolve import Resolver
 from .specs import Anaphor, Calendar, Clock, Named, Range, Relative
@@ -23,6 +24,9 @@ _HOUR_AFTER = re.compile(
     r",?\s+at\s+(?:about\s+|around\s+)?" + _HOUR + r"(?![\w%:]|[.,]\d)"
     r"(?=\s*(?:$|[^\w\s]|(?:the|a|an|and|but|on|in|as|when|to|after|before)\b))",
     re.IGNORECASE,
+)
+_PART_OF_DAY_BEFORE = re.compile(
+    r"\bthe\s+(?P<pod>morning|afternoon|evening|night)\s+of\s+$", re.IGNORECASE
 )
 _HOUR_BEFORE = re.compile(
     r"\bat\s+(?:about\s+|around\s+)?" + _HOUR + r"\s+(?:on\s+)?$", re.IGNORECASE
@@ -181,10 +185,23 @@ def _combine(candidates: list[_Candidate], text: str) -> list[_Candidate]:
             if joined is not None:
                 out[-1] = joined
                 continue
+        floor = out[-1].end if out else 0
+        if _is_day(candidate.spec) and not isinstance(candidate.spec, Clock):
+            candidate = _with_part_of_day(candidate, text, floor)
         if _is_part_of_day(candidate.spec):
-            candidate = _with_bare_hour(candidate, text, out[-1].end if out else 0)
+            candidate = _with_bare_hour(candidate, text, floor)
         out.append(candidate)
     return out
+
+
+def _with_part_of_day(candidate: _Candidate, text: str, floor: int) -> _Candidate:
+    """ "the night of March 14": that part of that day."""
+    found = _PART_OF_DAY_BEFORE.search(text, max(floor, candidate.start - 30), candidate.start)
+    if found is None:
+        return candidate
+    part = PARTS_OF_DAY[found.group("pod").lower()]
+    spec = Clock(day=candidate.spec, part_of_day=part)
+    return _Candidate(found.start(), candidate.end, candidate.priority, spec)
 
 
 def _with_bare_hour(candidate: _Candidate, text: str, floor: int) -> _Candidate:
