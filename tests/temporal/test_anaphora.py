@@ -125,3 +125,29 @@ def test_following_or_previous_weekday_counts_from_the_last_day_mentioned(text, 
 )
 def test_earlier_or_later_in_the_period_is_the_period_mentioned(text, expected):
     assert found(text, "2025-03-15") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "on the 12th" is that day of the month last mentioned...
+        (
+            "The strike began in February. On the 12th, talks collapsed.",
+            [("February", "2025-02"), ("the 12th", "2025-02-12")],
+        ),
+        # ... else (or when the tense says otherwise) of the article's month, or the one
+        # before or after it as the tense says.
+        (
+            "The strike began in February. Talks will resume on the 14th.",
+            [("February", "2025-02"), ("the 14th", "2025-04-14")],
+        ),
+        ("The results were published on the 12th.", [("the 12th", "2025-03-12")]),
+        ("The board meets again on the 24th.", [("the 24th", "2025-03-24")]),
+        ("Workers were paid on the 28th.", [("the 28th", "2025-02-28")]),
+        # An ordinal that counts something else is no day.
+        ("The office is on the 5th floor.", []),
+        ("He crashed on the 3rd lap.", []),
+    ],
+)
+def test_ordinal_day_is_a_day_of_the_month_the_text_is_about(text, expected):
+    assert found(text, "2025-03-17") == expected

@@ -883,6 +883,22 @@ def _build_anaphor_weekday(m: re.Match[str], text: str) -> Found | None:
     return m.start(), m.end(), (Clock(day=day, part_of_day=pod) if pod else day)
 
 
+_DAY_OF_MONTH_LEADS = frozenset(
+    ["on", "since", "until", "till", "by", "from", "before", "after", "through"]
+)
+
+
+def _build_day_of_month(m: re.Match[str], text: str) -> Found | None:
+    """ "on the 12th": a day of the month the text is about."""
+    day = int(m.group("day"))
+    after = word_after(text, m.end()).lower()
+    if not 1 <= day <= 31 or word_before(text, m.start()) not in _DAY_OF_MONTH_LEADS:
+        return None
+    if after and (after not in _FUNCTION_WORDS or after == "of"):
+        return None  # "on the 5th floor", "the 12th of the month"
+    return m.start(), m.end(), Anaphor("month", 0, day=day)
+
+
 def _build_weekend(m: re.Match[str], text: str) -> Found | None:
     which = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1}.get(_which(m))
     return m.start(), m.end(), Named("weekend", "WE", which)
@@ -1554,6 +1570,13 @@ RULES: tuple[Rule, ...] = (
         _build_anaphor_weekday,
         0,
         keys=_keys("monday tuesday wednesday thursday friday saturday sunday"),
+    ),
+    Rule(
+        "day-of-month",
+        _compile(r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?![-\w])"),
+        _build_day_of_month,
+        1,
+        keys=_keys("#num"),
     ),
     Rule(
         "weekend",

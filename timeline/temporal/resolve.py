@@ -87,12 +87,14 @@ class Resolver:
         if isinstance(spec, Offset):
             return self._offset(spec)
         if isinstance(spec, Anaphor):
-            return self._anaphor(spec, start)
+            return self._anaphor(spec, start, end)
         if isinstance(spec, Range):
             return self._range(spec, start, end)
         return None
 
-    def _anaphor(self, spec: Anaphor, start: int):
+    def _anaphor(self, spec: Anaphor, start: int, end: int):
+        if spec.day is not None:
+            return self._day_of_month(spec.day, start, end)
         if spec.weekday is not None:
             anchor_period, rule_suffix = self._anchor("day")
             base = anchor_period.end if spec.offset > 0 else anchor_period.start
@@ -113,6 +115,27 @@ class Resolver:
         kind = {0: "same", 1: "next", -1: "previous"}.get(spec.offset, "offset")
         rule = f"anaphora-{kind}-{spec.unit}" + ("-year-back" if spec.years else "")
         return period, base, rule + rule_suffix
+
+    def _day_of_month(self, day: int, start: int, end: int):
+        """ "on the 12th": that day of the month last mentioned, else of the nearest month
+        in the direction of the tense."""
+        anchor_period, rule_suffix = self._anchor("month")
+        tense = direction(self.text, start, end)
+        month = date(anchor_period.start.year, anchor_period.start.month, 1)
+        mentioned = _day_in(month, day)
+        if mentioned is not None and not rule_suffix and tense * (mentioned - self.dct).days >= 0:
+            return periods.day_period(mentioned), month, "anaphora-day-of-month"
+        # No month mentioned, or the tense contradicts it ("talks will resume on the 24th"
+        # after a past month): the document's month, or its neighbour the tense points to.
+        month = date(self.dct.year, self.dct.month, 1)
+        if tense < 0 and day > self.dct.day:
+            month = periods.add_months(month, -1)
+        elif tense > 0 and day < self.dct.day:
+            month = periods.add_months(month, 1)
+        found = _day_in(month, day)
+        if found is None:
+            return None
+        return periods.day_period(found), month, "anaphora-day-of-month-dct"
 
     def _calendar(self, spec: Calendar, start: int, end: int):
         dct = self.dct
@@ -367,6 +390,13 @@ def _build(spec: Calendar, year: int) -> Period | None:
     if spec.season is not None:
         return periods.season_period(year, spec.season)
     return periods.year_period(year)
+
+
+def _day_in(month: date, day: int) -> date | None:
+    try:
+        return month.replace(day=day)
+    except ValueError:
+        return None  # "the 31st" of a 30-day month
 
 
 def _yearless(spec: object) -> bool:

@@ -84,6 +84,7 @@ class Anaphor:
     years: int = 0
     in_sentence: bool = False
     weekday: int | None = None  # "the following Monday": the first Monday after (offset 1)
+    day: int | None = None  # "on the 12th": that day of the month (unit "month")
 
 
 @dataclass(frozen=True, slots=True)
