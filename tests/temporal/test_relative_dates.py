@@ -81,6 +81,8 @@ def test_earlier_this_month_interval_stops_at_the_article_date():
         ("Dozens were killed last Tuesday.", MONDAY, "2024-10-15", "weekday-last"),
         ("The minister will travel next Friday.", MONDAY, "2024-10-25", "weekday-next"),
         ("Police said on Friday that troops will move.", MONDAY, "2024-10-18", "weekday-past"),
+        # A tie goes to the verb before: the date is when it was said.
+        ("The firm said on Friday it would cut jobs.", MONDAY, "2024-10-18", "weekday-past"),
     ],
 )
 def test_weekday_is_the_nearest_one_in_the_direction_of_the_tense(text, dct, value, rule):

@@ -89,18 +89,20 @@ def direction(text: str, start: int, end: int) -> int:
 def _nearest_cue(
     text: str, before_start: int, start: int, end: int, after_end: int, compared: list
 ) -> int:
-    best_distance, best = 10**6, 0
+    before_distance, before = 10**6, 0
+    after_distance, after = 10**6, 0
     for pattern, sign in ((_FUTURE, 1), (_PAST, -1)):
         for match in pattern.finditer(text, before_start, start):
-            if start - match.end() < best_distance and not _inside(match, compared):
-                best_distance, best = start - match.end(), sign
+            if start - match.end() < before_distance and not _inside(match, compared):
+                before_distance, before = start - match.end(), sign
         for match in pattern.finditer(text, end, after_end):
             if _inside(match, compared):
                 continue
-            if match.start() - end < best_distance:
-                best_distance, best = match.start() - end, sign
+            if match.start() - end < after_distance:
+                after_distance, after = match.start() - end, sign
             break
-    return best
+    # At equal distance the verb before governs: "said on Wednesday it would cut".
+    return before if before_distance <= after_distance else after
 
 
 def _inside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
