@@ -97,6 +97,11 @@ WEDNESDAY = "2009-04-01"  # in Q2 of 2009; ISO week 14
         ("Sales will recover by year-end.", [("year-end", "2009")]),
         ("The rate is 2% at year end.", [("year end", "2009")]),
         ("It paid a year-end bonus.", []),
+        ("The deal should close by the year-end.", [("the year-end", "2009")]),
+        ("It will buy shares through year-end 2010.", [("year-end 2010", "2010")]),
+        # A year-end gone by is last year's.
+        ("Since the year-end, prices have risen.", [("the year-end", "2008")]),
+        ("The rate was 2% at year end.", [("year end", "2008")]),
         # "a month and a half": the half after the unit.
         ("The strike lasted a month and a half.", [("a month and a half", "P1.5M")]),
         ("It took two years and a half.", [("two years and a half", "P2.5Y")]),

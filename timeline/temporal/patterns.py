@@ -1254,8 +1254,18 @@ def _build_week_of_month(m: re.Match[str], text: str) -> Found | None:
 
 
 def _build_year_end(m: re.Match[str], text: str) -> Found | None:
-    """ "by year-end", "at year end": the end of the current year (TIMEX3 the year)."""
-    return m.start(), m.end(), Relative("year", 0, "late")
+    """ "by year-end", "at year end": the end of the current year (TIMEX3 the year).
+
+    "year-end 2025" is the end of 2025.
+    """
+    if m.group("year"):
+        year = _valid_year(m.group("year"))
+        return (m.start(), m.end(), Calendar(year=year, mod="late")) if year else None
+    from .context import direction
+
+    # "since year-end", "the rate was 2% at year end": a year-end gone by, last year's.
+    past = word_before(text, m.start()) == "since" or direction(text, m.start(), m.end()) < 0
+    return m.start(), m.end(), Relative("year", -1 if past else 0, "late")
 
 
 @lru_cache(maxsize=4096)
@@ -1319,6 +1329,8 @@ def _duration_value(amount: float | None, letter: str, clock: bool) -> str:
         number = f"{amount:g}"
     return f"PT{number}{letter}" if clock else f"P{number}{letter}"
 
+
+_YEAR_END_LEADS = ("by", "at", "until", "till", "before", "through", "since", "after")
 
 # -- the rules -------------------------------------------------------------------------------------
 
@@ -1856,7 +1868,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year-end",
-        _compile(r"\b(?:(?<=\bby\s)|(?<=\bat\s)|(?<=\buntil\s)|(?<=\bbefore\s))year[\s-]end\b"),
+        _compile(
+            r"\b(?:"
+            + "|".join(rf"(?<=\b{lead}\s)" for lead in _YEAR_END_LEADS)
+            + r")(?:the\s+)?year[\s-]end\b(?:,?\s+(?P<year>[12]\d{3})\b)?"
+        ),
         _build_year_end,
         1,
         keys=_keys("end"),
