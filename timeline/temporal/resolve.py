@@ -285,6 +285,8 @@ class Resolver:
 
     def _range(self, spec: Range, start: int, end: int):
         first, last = spec.first, spec.last
+        if _bare_weekday(first) and _bare_weekday(last):
+            return self._weekday_range(int(first.index), int(last.index), start, end)
         if _yearless(first) and isinstance(last, Calendar) and not _yearless(last):
             first = replace(first, year=last.year, year_offset=last.year_offset)
         one = self._date(first, start, end)
@@ -308,6 +310,29 @@ class Resolver:
                 a = periods.day_period(b.start - timedelta(days=back))
         period = Period(f"{a.value}/{b.value}", min(a.start, b.start), max(a.end, b.end), "range")
         return period, one[1] or two[1], "range"
+
+    def _weekday_range(self, first: int, last: int, start: int, end: int):
+        """ "from Monday to Wednesday": the nearest such run of days in the tense's direction,
+        the document's own day included (on a Saturday, "between Thursday and Saturday" is
+        the two days before it, or, looking ahead, the next Thursday to Saturday)."""
+        dct, length = self.dct, (last - first) % 7 or 7
+        tense = direction(self.text, start, end)
+        since_first = (dct.weekday() - first) % 7
+        if tense == 0 and since_first <= length:
+            # "The festival runs from Friday to Sunday" on its Saturday: the run going on.
+            a = dct - timedelta(days=since_first)
+            b = a + timedelta(days=length)
+            rule = "range-weekday-current"
+        elif tense > 0:
+            a = dct + timedelta(days=(first - dct.weekday()) % 7)
+            b = a + timedelta(days=length)
+            rule = "range-weekday-future"
+        else:
+            b = dct - timedelta(days=(dct.weekday() - last) % 7)
+            a = b - timedelta(days=length)
+            rule = "range-weekday-past"
+        value = f"{a.isoformat()}/{b.isoformat()}"
+        return Period(value, a, b, "range"), dct, rule
 
     # -- times and fixed values --------------------------------------------------------------
 
@@ -397,6 +422,10 @@ def _day_in(month: date, day: int) -> date | None:
         return month.replace(day=day)
     except ValueError:
         return None  # "the 31st" of a 30-day month
+
+
+def _bare_weekday(spec: object) -> bool:
+    return isinstance(spec, Named) and spec.kind == "weekday" and spec.which is None
 
 
 def _yearless(spec: object) -> bool:
