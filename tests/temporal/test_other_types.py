@@ -116,3 +116,23 @@ def test_number_after_a_part_of_the_day_is_an_hour_only_when_nothing_counts_it(t
 def test_part_of_the_day_of_a_day_is_one_time(text, span, value):
     timex = tag(text, date.fromisoformat(SATURDAY))[-1]
     assert (timex.text, timex.type, timex.value) == (span, "TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The full stop of "a.m." can end a sentence; the next one's day is not the time's.
+        (
+            "The storm hit on March 9 and crews left at 6 a.m. The next day, they returned.",
+            [("March 9", "2025-03-09"), ("6 a.m.", "2025-03-09T06:00"),
+             ("The next day", "2025-03-10")],
+        ),
+        # ... but before a lower-case word it ends nothing: the time is on that day.
+        (
+            "Polls open at 7 a.m. on Thursday and close at 10 p.m.",
+            [("7 a.m. on Thursday", "2025-03-20T07:00"), ("10 p.m.", "2025-03-20T22:00")],
+        ),
+    ],
+)  # fmt: skip
+def test_full_stop_of_a_clock_time_ends_a_sentence_only_before_a_capital(text, expected):
+    assert [(t.text, t.value) for t in tag(text, date.fromisoformat(SATURDAY))] == expected

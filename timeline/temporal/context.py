@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# A full stop before a lower-case word ends an abbreviation, not a sentence: "7 a.m. on".
+_SENTENCE_END = re.compile(r"[.!?]\s(?![ \t]*[a-z])|\n")
 # Checked before the past cues: "was expected to arrive on Friday" looks ahead.
 _FUTURE = re.compile(
     r"\b(?:(?:will|would|shall|should|could|may|might|to|going to)\s+(?:not\s+)?be\s+\w+|"

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from .lexicon import PARTS_OF_DAY
+from .lexicon import MONTH_ABBREVIATIONS, MONTHS, PARTS_OF_DAY, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .patterns import RULES
 from .resolve import Resolver
 from .specs import Anaphor, Calendar, Clock, Named, Range, Relative
@@ -25,6 +25,8 @@ _HOUR_AFTER = re.compile(
     r"(?=\s*(?:$|[^\w\s]|(?:the|a|an|and|but|on|in|as|when|to|after|before)\b))",
     re.IGNORECASE,
 )
+# Words written with a capital anywhere in a sentence.
+_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS])
 _PART_OF_DAY_BEFORE = re.compile(
     r"\bthe\s+(?P<pod>morning|afternoon|evening|night)\s+of\s+$", re.IGNORECASE
 )
@@ -233,9 +235,25 @@ def _join(first: _Candidate, second: _Candidate, text: str) -> _Candidate | None
                 return _Candidate(first.start, second.end, first.priority, spec)
     if _is_day(first.spec) and _is_bare_clock(second.spec) and _DAY_THEN_TIME.fullmatch(gap):
         return _Candidate(first.start, second.end, first.priority, _on_day(second.spec, first.spec))
-    if _is_bare_clock(first.spec) and _is_day(second.spec) and _TIME_THEN_DAY.fullmatch(gap):
+    if (
+        _is_bare_clock(first.spec)
+        and _is_day(second.spec)
+        and _TIME_THEN_DAY.fullmatch(gap)
+        and not _new_sentence(first, second, text)
+    ):
         return _Candidate(first.start, second.end, first.priority, _on_day(first.spec, second.spec))
     return None
+
+
+def _new_sentence(first: _Candidate, second: _Candidate, text: str) -> bool:
+    """ "He left at 6 a.m. The next day, he returned": the full stop of "a.m." ended it."""
+    word = re.match(r"\w+", text[second.start : second.end])
+    return (
+        text[first.end - 1] == "."
+        and word is not None
+        and word.group()[0].isupper()
+        and word.group().lower() not in _NAMES
+    )
 
 
 def _on_day(clock: Clock, day: object) -> Clock:
