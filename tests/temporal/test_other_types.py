@@ -136,3 +136,22 @@ def test_part_of_the_day_of_a_day_is_one_time(text, span, value):
 )  # fmt: skip
 def test_full_stop_of_a_clock_time_ends_a_sentence_only_before_a_capital(text, expected):
     assert [(t.text, t.value) for t in tag(text, date.fromisoformat(SATURDAY))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two clock times joined as a range share the day named after the second.
+        (
+            "Polls are open from 7 a.m. to 10 p.m. on Thursday.",
+            [("7 a.m.", "2025-03-20T07:00"), ("10 p.m. on Thursday", "2025-03-20T22:00")],
+        ),
+        # A range of days stays a range; the time beside it is not on its first day alone.
+        (
+            "Shops closed at 6 p.m. Monday through Thursday.",
+            [("6 p.m.", "2025-03-15T18:00"), ("Monday through Thursday", "2025-03-10/2025-03-13")],
+        ),
+    ],
+)
+def test_clock_times_and_ranges_of_days(text, expected):
+    assert [(t.text, t.value) for t in tag(text, date.fromisoformat(SATURDAY))] == expected

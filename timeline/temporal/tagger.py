@@ -27,6 +27,7 @@ _HOUR_AFTER = re.compile(
 )
 # Words written with a capital anywhere in a sentence.
 _NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS])
+_CLOCK_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|and)\s*", re.IGNORECASE)
 _PART_OF_DAY_BEFORE = re.compile(
     r"\bthe\s+(?P<pod>morning|afternoon|evening|night)\s+of\s+$", re.IGNORECASE
 )
@@ -180,12 +181,22 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _combine(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """Join neighbours that are one expression: "from June to August", "Monday at 3 p.m."."""
-    out: list[_Candidate] = []
+    # Ranges first: in "9:30 a.m. Monday through Friday" the days are one range, and the
+    # time is not on the Monday alone.
+    ranges: list[_Candidate] = []
     for candidate in candidates:
+        joined = _join_range(ranges[-1], candidate, text) if ranges else None
+        if joined is not None:
+            ranges[-1] = joined
+        else:
+            ranges.append(candidate)
+    out: list[_Candidate] = []
+    for candidate in ranges:
         if out:
-            joined = _join(out[-1], candidate, text)
+            joined = _join_time(out[-1], candidate, text)
             if joined is not None:
                 out[-1] = joined
+                _share_day(out, text)
                 continue
         floor = out[-1].end if out else 0
         if _is_day(candidate.spec) and not isinstance(candidate.spec, Clock):
@@ -219,20 +230,36 @@ def _with_bare_hour(candidate: _Candidate, text: str, floor: int) -> _Candidate:
     return _Candidate(start, end, candidate.priority, _on_day(clock, candidate.spec))
 
 
-def _join(first: _Candidate, second: _Candidate, text: str) -> _Candidate | None:
+def _share_day(out: list[_Candidate], text: str) -> None:
+    """ "from 7 a.m. to 10 p.m. on Thursday": the first time is on Thursday too."""
+    if len(out) < 2 or not _is_bare_clock(out[-2].spec) or out[-1].spec.day is None:
+        return
+    if _CLOCK_RANGE_GAP.fullmatch(text, out[-2].end, out[-1].start):
+        first = out[-2]
+        out[-2] = _Candidate(
+            first.start, first.end, first.priority, _on_day(first.spec, out[-1].spec.day)
+        )
+
+
+def _join_range(first: _Candidate, second: _Candidate, text: str) -> _Candidate | None:
+    if not (_is_range_end(first.spec) and _is_range_end(second.spec)):
+        return None
+    match = _RANGE_GAP.fullmatch(text, first.end, second.start)
+    if match and type(first.spec) is type(second.spec):
+        connector = match.group("conn").lower()
+        lead = _RANGE_LEAD.search(text, max(0, first.start - 10), first.start)
+        lead_word = lead.group("lead").lower() if lead else ""
+        if connector in ("-", "–", "—", "through") or (
+            (connector == "and" and lead_word == "between")
+            or (connector in ("to", "until", "till") and lead_word == "from")
+        ):
+            spec = Range(first.spec, second.spec)
+            return _Candidate(first.start, second.end, first.priority, spec)
+    return None
+
+
+def _join_time(first: _Candidate, second: _Candidate, text: str) -> _Candidate | None:
     gap = text[first.end : second.start]
-    if _is_range_end(first.spec) and _is_range_end(second.spec):
-        match = _RANGE_GAP.fullmatch(gap)
-        if match and type(first.spec) is type(second.spec):
-            connector = match.group("conn").lower()
-            lead = _RANGE_LEAD.search(text, max(0, first.start - 10), first.start)
-            lead_word = lead.group("lead").lower() if lead else ""
-            if connector in ("-", "–", "—", "through") or (
-                (connector == "and" and lead_word == "between")
-                or (connector in ("to", "until", "till") and lead_word == "from")
-            ):
-                spec = Range(first.spec, second.spec)
-                return _Candidate(first.start, second.end, first.priority, spec)
     if _is_day(first.spec) and _is_bare_clock(second.spec) and _DAY_THEN_TIME.fullmatch(gap):
         return _Candidate(first.start, second.end, first.priority, _on_day(second.spec, first.spec))
     if (
