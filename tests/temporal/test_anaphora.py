@@ -151,3 +151,21 @@ def test_earlier_or_later_in_the_period_is_the_period_mentioned(text, expected):
 )
 def test_ordinal_day_is_a_day_of_the_month_the_text_is_about(text, expected):
     assert found(text, "2025-03-17") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the next year" counts from the last year mentioned, as "the following year" does;
+        # after "over" or "in" it is a duration.
+        (
+            "The firm was founded in 1998 and went public the next year.",
+            [("1998", "1998"), ("the next year", "1999")],
+        ),
+        ("Growth will slow over the next year.", [("the next year", "P1Y")]),
+        ("The firm expects to hire 500 people in the next year.", [("the next year", "P1Y")]),
+        ("Prices will rise the next month.", [("the next month", "2025-04")]),
+    ],
+)
+def test_the_next_year_is_the_year_after_the_one_mentioned(text, expected):
+    assert found(text, "2025-03-15") == expected

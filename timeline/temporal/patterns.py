@@ -856,6 +856,8 @@ def _build_relative(m: re.Match[str], text: str) -> Found | None:
         )
     if which in ("coming",) and not the:
         return None
+    if the and which == "next" and unit in ("week", "month", "year", "quarter"):
+        return None  # "went public the next year": the anaphor-step rule, from the last date
     offset = {"this": 0, "current": 0, "last": -1, "next": 1, "coming": 1}[which]
     return m.start(), m.end(), Relative(unit, offset, mod)
 
