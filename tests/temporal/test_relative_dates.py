@@ -147,3 +147,19 @@ def test_the_dates_own_clause_gives_its_tense_first(text, expected):
 )
 def test_present_of_a_scheduled_event_looks_ahead(text, value):
     assert only(text, "2025-03-17").value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "this Thursday" follows the tense when the week has moved past it; with no
+        # tense it is this week's.
+        ("The vote is set for this Thursday.", "2025-03-20"),
+        ("The vote was held this Thursday.", "2025-03-13"),
+        ("Results are due this Monday.", "2025-03-17"),
+        ("The rally takes place this Saturday.", "2025-03-15"),
+        ("This Thursday, markets are closed.", "2025-03-13"),
+    ],
+)
+def test_this_weekday_follows_the_tense(text, value):
+    assert only(text, SATURDAY).value == value

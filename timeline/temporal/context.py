@@ -9,7 +9,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s(?![ \t]*[a-z])|\n")
 # Checked before the past cues: "was expected to arrive on Friday" looks ahead.
 _FUTURE = re.compile(
     r"\b(?:(?:will|would|shall|should|could|may|might|to|going to)\s+(?:not\s+)?be\s+\w+|"
-    r"will|won't|shall|would|going to|plans?|planned|planning|scheduled|set to|expected|"
+    r"will|won't|shall|would|going to|plans?|planned|planning|scheduled|set (?:to|for)|slated|"
+    r"expected|"
     r"expects?|due|intends?|aims? to|hopes? to|wants? to|seeks? to|forecast|to be|is to|"
     r"are to|could|may|might|should|upcoming|until|till|next|tomorrow|coming|later|proposed|"
     r"begins?|starts?|opens?|"

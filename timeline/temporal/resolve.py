@@ -211,7 +211,13 @@ class Resolver:
                 day = _nearest_weekday(dct, wanted, tense)
                 rule = "weekday-future" if tense > 0 else "weekday-past"
             elif spec.which == 0:
-                day = dct + timedelta(days=wanted - dct.weekday())
+                # "is set for this Thursday" on a Saturday is the coming one, "was held this
+                # Thursday" the one gone by; with no tense, the one of this week.
+                tense = direction(self.text, start, end) if dct.weekday() != wanted else 0
+                if tense:
+                    day = _nearest_weekday(dct, wanted, tense)
+                else:
+                    day = dct + timedelta(days=wanted - dct.weekday())
                 rule = "weekday-this"
             else:
                 day = _nearest_weekday(dct, wanted, spec.which)
