@@ -155,3 +155,18 @@ def test_full_stop_of_a_clock_time_ends_a_sentence_only_before_a_capital(text, e
 )
 def test_clock_times_and_ranges_of_days(text, expected):
     assert [(t.text, t.value) for t in tag(text, date.fromisoformat(SATURDAY))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "midnight on Wednesday" ends Wednesday (ISO 8601 T24:00), unless it is what
+        # comes "after"; a bare "midnight" stays the start of its day.
+        ("The strike will end at midnight on Wednesday.", "2025-03-19T24:00"),
+        ("The storm struck shortly before midnight on March 6.", "2025-03-06T24:00"),
+        ("The fire started shortly after midnight on Tuesday.", "2025-03-11T00:00"),
+        ("Investigators said the fire started shortly after midnight.", "2025-03-15T00:00"),
+    ],
+)
+def test_midnight_on_a_day_is_its_end(text, value):
+    assert only(text, SATURDAY).value == value

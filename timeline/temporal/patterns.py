@@ -1150,8 +1150,12 @@ def _build_military(m: re.Match[str], text: str) -> Found | None:
 
 
 def _build_noon(m: re.Match[str], text: str) -> Found | None:
-    hour = 12 if m.group(0).lower() == "noon" else 0
-    return m.start(), m.end(), Clock(day=None, hour=hour, minute=0)
+    if m.group(0).lower() == "noon":
+        return m.start(), m.end(), Clock(day=None, hour=12)
+    # "until midnight on Sunday" is the end of Sunday; "shortly after midnight on Sunday" its
+    # first minutes.
+    ends_day = word_before(text, m.start()) not in ("after", "from", "since", "past")
+    return m.start(), m.end(), Clock(day=None, hour=0, ends_day=ends_day)
 
 
 def _build_iso(m: re.Match[str], text: str) -> Found | None:

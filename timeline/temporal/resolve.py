@@ -364,6 +364,10 @@ class Resolver:
                     break
         if spec.part_of_day:
             value = f"{day.isoformat()}T{spec.part_of_day}"
+        elif spec.ends_day and spec.day is not None:
+            # "the strike ends at midnight on Wednesday": the end of Wednesday, as ISO 8601
+            # writes it. A bare "midnight" stays the start of the day it is resolved to.
+            value = f"{day.isoformat()}T24:00"
         else:
             value = f"{day.isoformat()}T{spec.hour:02d}:{spec.minute:02d}"
             if spec.second is not None:

@@ -109,6 +109,7 @@ class Clock:
     part_of_day: str | None = None
     utc: bool = False
     offset: str | None = None  # from UTC, "+08:00": "6:40 p.m. (GMT +8)"
+    ends_day: bool = False  # "until midnight on Sunday": on a named day, its end (T24:00)
 
 
 @dataclass(frozen=True, slots=True)

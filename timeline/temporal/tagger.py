@@ -298,6 +298,7 @@ def _on_day(clock: Clock, day: object) -> Clock:
         second=clock.second,
         utc=clock.utc,
         offset=clock.offset,
+        ends_day=clock.ends_day,
     )
 
 
