@@ -163,3 +163,17 @@ def test_present_of_a_scheduled_event_looks_ahead(text, value):
 )
 def test_this_weekday_follows_the_tense(text, value):
     assert only(text, SATURDAY).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        # On a Saturday the weekend has only begun: one looked back on is the last one.
+        ("Protesters gathered over the weekend.", SATURDAY, "2025-W10-WE"),
+        ("The shelter will stay open through the weekend.", SATURDAY, "2025-W11-WE"),
+        ("Protesters gathered over the weekend.", "2025-03-16", "2025-W11-WE"),  # Sunday
+        ("Protesters gathered over the weekend.", "2025-03-17", "2025-W11-WE"),  # Monday
+    ],
+)
+def test_the_weekend_on_a_saturday_follows_the_tense(text, dct, value):
+    assert only(text, dct).value == value

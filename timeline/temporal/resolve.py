@@ -226,10 +226,13 @@ class Resolver:
         if spec.kind == "weekend":
             which = spec.which
             if which is None:
-                if dct.weekday() >= 5:
+                tense = direction(self.text, start, end)
+                if dct.weekday() == 6 or (dct.weekday() == 5 and tense >= 0):
                     which = 0
                 else:
-                    which = 0 if direction(self.text, start, end) > 0 else -1
+                    # On a Saturday, a weekend the clause looks back on is the last one: this
+                    # one has only begun.
+                    which = 0 if tense > 0 else -1
             period = periods.weekend_period(dct + timedelta(weeks=which))
             return period, dct, "relative-weekend"
         if spec.kind == "month":
