@@ -170,3 +170,27 @@ def test_clock_times_and_ranges_of_days(text, expected):
 )
 def test_midnight_on_a_day_is_its_end(text, value):
     assert only(text, SATURDAY).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A time before a comma and a date or weekday is on that day; news annotation keeps
+        # the two expressions apart.
+        (
+            "Published: 14:32 GMT, Wednesday 12 March 2025",
+            [("14:32 GMT", "2025-03-12T14:32Z"), ("Wednesday 12 March 2025", "2025-03-12")],
+        ),
+        (
+            "The bomb exploded at 3 p.m., Tuesday, police said.",
+            [("3 p.m.", "2025-03-11T15:00"), ("Tuesday", "2025-03-11")],
+        ),
+        # Not an anaphor after the comma: "the next day's papers" says nothing of the time.
+        (
+            "He left at 6 a.m., the next day's papers said.",
+            [("6 a.m.", "2025-03-15T06:00"), ("the next day", "2025-03-16")],
+        ),
+    ],
+)
+def test_time_before_a_comma_and_a_date_is_on_that_date(text, expected):
+    assert [(t.text, t.value) for t in tag(text, date.fromisoformat(SATURDAY))] == expected

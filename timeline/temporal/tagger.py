@@ -204,7 +204,24 @@ def _combine(candidates: list[_Candidate], text: str) -> list[_Candidate]:
         if _is_part_of_day(candidate.spec):
             candidate = _with_bare_hour(candidate, text, floor)
         out.append(candidate)
+        _share_dated_day(out, text)
     return out
+
+
+def _share_dated_day(out: list[_Candidate], text: str) -> None:
+    """ "14:32 GMT, Wednesday 12 March 2025": the time is on the date after its comma.
+
+    News annotation keeps the two apart, so they stay two expressions.
+    """
+    if len(out) < 2 or not _is_bare_clock(out[-2].spec):
+        return
+    day, first = out[-1].spec, out[-2]
+    if (
+        isinstance(day, (Calendar, Named))
+        and _is_day(day)
+        and text[first.end : out[-1].start].strip() == ","
+    ):
+        out[-2] = _Candidate(first.start, first.end, first.priority, _on_day(first.spec, day))
 
 
 def _with_part_of_day(candidate: _Candidate, text: str, floor: int) -> _Candidate:
