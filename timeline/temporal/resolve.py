@@ -55,10 +55,14 @@ class Resolver:
         if isinstance(spec, Fiscal):
             year = spec.year if spec.year is not None else self.dct.year + spec.offset
             return Resolved("DATE", f"FY{year}", None, None, "year", self.dct, "fiscal-year")
-        if isinstance(spec, Clock):
-            result = self._clock(spec, start, end)
-        else:
-            found = self._date(spec, start, end)
+        try:
+            if isinstance(spec, Clock):
+                result = self._clock(spec, start, end)
+            else:
+                found = self._date(spec, start, end)
+        except (ValueError, OverflowError):
+            return None  # "yesterday" in a text dated 1 January of year 1: off the calendar
+        if not isinstance(spec, Clock):
             if found is None:
                 return None
             period, anchor, rule = found
