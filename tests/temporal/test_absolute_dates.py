@@ -110,3 +110,79 @@ def test_missing_year_follows_the_tense_of_the_sentence(text, dct, value):
 
 def test_year_as_adjective_counts_as_a_date():
     assert found("The 1953 armistice ended the war.", "2024-10-21") == [("1953", "1953")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A year-less day a few days after the article's date is this year's, unless
+        # "since", "until now" or a past or perfect verb puts it in the past: last year's.
+        ("The ferry has carried 9,000 people since March 17.", "2024-03-17"),
+        ("Ever since March 17, the line has been closed.", "2024-03-17"),
+        ("From March 17 until now, the ferry has carried 9,000 people.", "2024-03-17"),
+        ("The bridge was shut on March 17.", "2024-03-17"),
+        ("On March 20, the council voted to close the bridge.", "2024-03-20"),
+        ("Shares jumped on March 20 after the report.", "2024-03-20"),
+        ("Cars returned March 17.", "2024-03-17"),
+        # Looking ahead, or no verb that governs the date: this year's.
+        ("The ferry will resume service on March 17.", "2025-03-17"),
+        ("On March 20, the council is expected to vote.", "2025-03-20"),
+        ("The hearing, which was postponed twice, will now be held on March 20.", "2025-03-20"),
+        ("The game was postponed and will be replayed on March 20.", "2025-03-20"),
+        ("The summit was scheduled to start on March 20.", "2025-03-20"),
+        ("Flights were cancelled and the airport reopens on March 20.", "2025-03-20"),
+        ("Officials said the bridge reopens on March 17.", "2025-03-17"),
+        ("The hearing was adjourned until March 20.", "2025-03-20"),
+        ("The vote was moved to March 20.", "2025-03-20"),
+        ("The conference will be held March 24-26.", "2025-03-24/2025-03-26"),
+        ("Cars returned for the March 17 vote.", "2025-03-17"),
+        ("The deadline was March 20.", "2025-03-20"),
+    ],
+)
+def test_year_less_day_soon_after_the_article_is_last_years_when_the_past_governs(text, value):
+    days = [v for _, v in found(text, "2025-03-15") if v != "PRESENT_REF"]  # "until now"
+    assert days == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The team has not lost since Christmas.", "2023-12-25"),
+        ("A truce was declared for Christmas.", "2024-12-25"),  # declared for: ahead
+    ],
+)
+def test_holiday_soon_after_the_article_follows_the_same_rule(text, value):
+    assert only(text, "2024-12-20").value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The weekday named with a year-less day picks the year, whatever the tense.
+        ("The index fell on Monday, March 17, its worst day in a year.", "2025-03-17"),
+        ("The talks open on Thursday, 12 March.", "2026-03-12"),
+        ("Results came out on Wed., March 12.", "2025-03-12"),
+        ("The ministry said on Sunday, March 17, that prices rose.", "2024-03-17"),
+    ],
+)
+def test_weekday_named_with_a_day_decides_its_year(text, value):
+    assert found(text, "2025-03-15")[0][1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A year-less "3/14" after a date word is a day, month first unless it cannot be.
+        ("Sales rose in the quarter ending 3/14.", [("3/14", "2025-03-14")]),
+        ("The firm will report on 3/27.", [("3/27", "2025-03-27")]),
+        ("The memo dated 14/3 leaked.", [("14/3", "2025-03-14")]),
+        ("Security has tightened since 9/11.", [("9/11", "2001-09-11")]),
+        # Fractions, scores and "24/7" are not days.
+        ("The tax was cut by 1/3.", []),
+        ("Voters agreed on 1/2 of the issues.", []),
+        ("The shop is open 24/7.", []),
+        ("The team won 3/1 on aggregate.", []),
+    ],
+)
+def test_year_less_numeric_day_needs_a_date_word_before_it(text, expected):
+    assert found(text, "2025-03-15") == expected

@@ -97,6 +97,11 @@ WEDNESDAY = "2009-04-01"  # in Q2 of 2009; ISO week 14
         ("Sales will recover by year-end.", [("year-end", "2009")]),
         ("The rate is 2% at year end.", [("year end", "2009")]),
         ("It paid a year-end bonus.", []),
+        ("The deal should close by the year-end.", [("the year-end", "2009")]),
+        ("It will buy shares through year-end 2010.", [("year-end 2010", "2010")]),
+        # A year-end gone by is last year's.
+        ("Since the year-end, prices have risen.", [("the year-end", "2008")]),
+        ("The rate was 2% at year end.", [("year end", "2008")]),
         # "a month and a half": the half after the unit.
         ("The strike lasted a month and a half.", [("a month and a half", "P1.5M")]),
         ("It took two years and a half.", [("two years and a half", "P2.5Y")]),
@@ -158,6 +163,9 @@ def test_easter_computus(year, easter):
         ("Trading opens at 9:30 a.m. ET.", "9:30 a.m. ET", "2009-04-01T09:30"),
         ("Trading halted at 2 p.m. Eastern time.", "2 p.m. Eastern time", "2009-04-01T14:00"),
         ("He spoke at 5 p.m. et al. agreed.", "5 p.m.", "2009-04-01T17:00"),  # lower case
+        # British news writes the minutes after a full stop.
+        ("A fire broke out at 11.30pm.", "11.30pm", "2009-04-01T23:30"),
+        ("The first train leaves at 6.15 a.m. BST.", "6.15 a.m. BST", "2009-04-01T06:15+01:00"),
     ],
 )  # fmt: skip
 def test_clock_time_zone_offsets(text, span, value):
@@ -222,4 +230,25 @@ def test_recent_is_past_ref_but_current_and_ongoing_are_not_dates(text, expected
     ],
 )  # fmt: skip
 def test_nth_period_in_a_row_is_the_period_reported(text, expected):
+    assert found(text, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "<duration> earlier/later than planned" compares two dates; it names neither.
+        # TimeBank tags the duration alone.
+        ("It reopened a week later than planned.", [("a week", "P1W")]),
+        ("The repairs ended two days earlier than expected.", [("two days", "P2D")]),
+        ("The launch came a month later than originally planned.", [("a month", "P1M")]),
+        ("Results came several weeks later than forecast.", [("several weeks", "PXW")]),
+        ("Two days earlier than scheduled, the bridge reopened.", [("Two days", "P2D")]),
+        ("The firm reports on May 27, two weeks later than usual.",
+         [("May 27", "2009-05-27"), ("two weeks", "P2W")]),
+        # Without "than" the offset is a date counted from the last one mentioned.
+        ("The storm hit on March 9. A week later, the town was flooded.",
+         [("March 9", "2009-03-09"), ("A week later", "2009-03-16")]),
+    ],
+)  # fmt: skip
+def test_duration_earlier_or_later_than_planned_is_a_duration_not_a_date(text, expected):
     assert found(text, WEDNESDAY) == expected

@@ -29,6 +29,7 @@ from .conftest import found
         "Black Monday is remembered by traders.",
         "The Daily Mail reported it.",
         "A second round of talks was held.",
+        "Shares rose 11.30 percent by the close.",  # a decimal, not half past eleven
     ],
 )
 def test_not_a_date(text):

@@ -98,3 +98,9 @@ def test_any_text_and_date_give_well_formed_timexes(text, dct):
             assert timex.date_start <= timex.date_end
         timex.to_dict()
         previous_end = timex.end
+
+
+def test_expressions_that_fall_off_the_calendar_are_dropped_not_raised():
+    text = "Yesterday, people left. Tomorrow, they return."
+    assert [t.text for t in tag(text, date(1, 1, 1))] == ["Tomorrow"]
+    assert [t.text for t in tag(text, date(9999, 12, 31))] == ["Yesterday"]

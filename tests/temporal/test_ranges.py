@@ -57,3 +57,20 @@ def test_range_interval_covers_both_ends():
 def test_two_years_joined_by_and_without_between_stay_apart():
     timex = only("Sales in 2009 and a plan.", "2024-10-21")
     assert timex.value == "2009"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Two weekdays make one run of days, placed as a whole by the tense; the article's
+        # own day (Saturday) is no exception.
+        ("The storm is expected to hit between Thursday and Saturday.", "2025-03-20/2025-03-22"),
+        ("Trains will not run from Monday to Wednesday.", "2025-03-17/2025-03-19"),
+        ("The bridge was shut from Monday to Wednesday.", "2025-03-10/2025-03-12"),
+        ("The festival ran from Friday to Monday.", "2025-03-07/2025-03-10"),
+        # With no tense, a run the article's day falls in is the one going on.
+        ("The festival runs from Friday to Sunday.", "2025-03-14/2025-03-16"),
+    ],
+)
+def test_weekday_range_is_placed_as_a_whole(text, value):
+    assert only(text, "2025-03-15").value == value

@@ -88,7 +88,7 @@ _TZ = (
 )
 _CLOCK = (
     r"(?P<h>\d{1,2})(?:(?::(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?)(?:\s*(?P<ap>" + _AMPM + r"))?"
-    r"|\s*(?P<ap2>" + _AMPM + r"))" + _TZ
+    r"|(?:\.(?P<mi2>[0-5]\d))?\s*(?P<ap2>" + _AMPM + r"))" + _TZ
 )
 _TIME_SUFFIX = rf"(?P<clockpart>,?\s+(?:at\s+)?{_CLOCK})?"
 _NUMBER = (
@@ -347,6 +347,11 @@ def _month_number(word: str) -> int:
     return MONTHS.get(word) or MONTH_ABBREVIATIONS[word]
 
 
+def _weekday_number(word: str) -> int:
+    word = word.lower().rstrip(".")
+    return WEEKDAYS.get(word, WEEKDAY_ABBREVIATIONS.get(word, 0))
+
+
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -367,7 +372,7 @@ def _valid_year(text: str) -> int | None:
 def _clock(m: re.Match[str]) -> dict | None:
     """Hour, minute, second and UTC flag from the `_CLOCK` groups, None if not a real time."""
     hour = int(m.group("h"))
-    minute = int(m.group("mi") or 0)
+    minute = int(m.group("mi") or m.group("mi2") or 0)  # "11.30pm", as British news writes it
     second = int(m.group("s")) if m.group("s") else None
     ampm = (m.group("ap") or m.group("ap2") or "").lower().replace(".", "").replace(" ", "")
     if ampm:
@@ -444,7 +449,10 @@ def _build_month_day(m: re.Match[str], text: str) -> Found | None:
     month = _month_number(m.group("mon"))
     if year is None and m.group("rel") is None:
         year = _event_year(text, m.start(), m.end(), month, day)
-    day_spec = Calendar(year=year, year_offset=_year_offset(m), month=month, day=day)
+    weekday = _weekday_number(m.group("wd")) if m.group("wd") else None
+    day_spec = Calendar(
+        year=year, year_offset=_year_offset(m), month=month, day=day, weekday=weekday
+    )
     spec = _with_clock(m, day_spec)
     if spec is None:
         return m.start(), _end_without_clock(m), day_spec
@@ -848,6 +856,8 @@ def _build_relative(m: re.Match[str], text: str) -> Found | None:
         )
     if which in ("coming",) and not the:
         return None
+    if the and which == "next" and unit in ("week", "month", "year", "quarter"):
+        return None  # "went public the next year": the anaphor-step rule, from the last date
     offset = {"this": 0, "current": 0, "last": -1, "next": 1, "coming": 1}[which]
     return m.start(), m.end(), Relative(unit, offset, mod)
 
@@ -863,6 +873,32 @@ def _build_weekday(m: re.Match[str], text: str) -> Found | None:
     day = Named("weekday", WEEKDAYS[word.lower()], which)
     pod = PARTS_OF_DAY.get((m.group("pod") or "").lower())
     return m.start(), m.end(), (Clock(day=day, part_of_day=pod) if pod else day)
+
+
+def _build_anaphor_weekday(m: re.Match[str], text: str) -> Found | None:
+    """ "the following Monday", "the previous Friday": counted from the day last mentioned."""
+    if not _is_capitalised(m.group("wd")):
+        return None
+    offset = 1 if m.group("which").lower() == "following" else -1
+    day = Anaphor("day", offset, weekday=WEEKDAYS[m.group("wd").lower()])
+    pod = PARTS_OF_DAY.get((m.group("pod") or "").lower())
+    return m.start(), m.end(), (Clock(day=day, part_of_day=pod) if pod else day)
+
+
+_DAY_OF_MONTH_LEADS = frozenset(
+    ["on", "since", "until", "till", "by", "from", "before", "after", "through"]
+)
+
+
+def _build_day_of_month(m: re.Match[str], text: str) -> Found | None:
+    """ "on the 12th": a day of the month the text is about."""
+    day = int(m.group("day"))
+    after = word_after(text, m.end()).lower()
+    if not 1 <= day <= 31 or word_before(text, m.start()) not in _DAY_OF_MONTH_LEADS:
+        return None
+    if after and (after not in _FUNCTION_WORDS or after == "of"):
+        return None  # "on the 5th floor", "the 12th of the month"
+    return m.start(), m.end(), Anaphor("month", 0, day=day)
 
 
 def _build_weekend(m: re.Match[str], text: str) -> Found | None:
@@ -890,6 +926,8 @@ def _build_offset(m: re.Match[str], text: str) -> Found | None:
     if quantity.lower() in ("a", "an") and unit in ("second", "quarter"):
         return None
     direction = " ".join(m.group("dir").lower().split())
+    if direction in ("earlier", "later") and re.match(r"\s+than\b", text[m.end() : m.end() + 8]):
+        return None  # "a week later than planned" compares; the duration rule tags "a week"
     if direction in ("before", "after"):
         following = text[m.end() : m.end() + 2].strip()
         if following and following[0].isalnum():
@@ -1112,8 +1150,12 @@ def _build_military(m: re.Match[str], text: str) -> Found | None:
 
 
 def _build_noon(m: re.Match[str], text: str) -> Found | None:
-    hour = 12 if m.group(0).lower() == "noon" else 0
-    return m.start(), m.end(), Clock(day=None, hour=hour, minute=0)
+    if m.group(0).lower() == "noon":
+        return m.start(), m.end(), Clock(day=None, hour=12)
+    # "until midnight on Sunday" is the end of Sunday; "shortly after midnight on Sunday" its
+    # first minutes.
+    ends_day = word_before(text, m.start()) not in ("after", "from", "since", "past")
+    return m.start(), m.end(), Clock(day=None, hour=0, ends_day=ends_day)
 
 
 def _build_iso(m: re.Match[str], text: str) -> Found | None:
@@ -1140,6 +1182,26 @@ def _build_numeric(m: re.Match[str], text: str) -> Found | None:
     if day is None:
         return None
     return m.start(), m.end(), Calendar(year=day.year, month=day.month, day=day.day)
+
+
+# Words after which a bare "3/14" is a day rather than a fraction or a score.
+_NUMERIC_DAY_LEADS = frozenset(
+    ["on", "since", "until", "till", "through", "before", "after", "dated", "ending", "ended"]
+)
+
+
+def _build_numeric_month_day(m: re.Match[str], text: str) -> Found | None:
+    """ "on 3/14", "since 14/3": a year-less day, month first unless that cannot be."""
+    first, second = int(m.group("a")), int(m.group("b"))
+    if word_before(text, m.start()) not in _NUMERIC_DAY_LEADS or (first, second) == (24, 7):
+        return None  # "cut by 1/3", "open 24/7"
+    if word_after(text, m.end()).lower() == "of":
+        return None  # "agreed on 1/2 of the issues": a fraction
+    month, day = (first, second) if first <= 12 else (second, first)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year = 2001 if (month, day) == (9, 11) else None  # "since 9/11": the attacks
+    return m.start(), m.end(), Calendar(year=year, month=month, day=day)
 
 
 def _build_holiday(m: re.Match[str], text: str) -> Found | None:
@@ -1198,8 +1260,18 @@ def _build_week_of_month(m: re.Match[str], text: str) -> Found | None:
 
 
 def _build_year_end(m: re.Match[str], text: str) -> Found | None:
-    """ "by year-end", "at year end": the end of the current year (TIMEX3 the year)."""
-    return m.start(), m.end(), Relative("year", 0, "late")
+    """ "by year-end", "at year end": the end of the current year (TIMEX3 the year).
+
+    "year-end 2025" is the end of 2025.
+    """
+    if m.group("year"):
+        year = _valid_year(m.group("year"))
+        return (m.start(), m.end(), Calendar(year=year, mod="late")) if year else None
+    from .context import direction
+
+    # "since year-end", "the rate was 2% at year end": a year-end gone by, last year's.
+    past = word_before(text, m.start()) == "since" or direction(text, m.start(), m.end()) < 0
+    return m.start(), m.end(), Relative("year", -1 if past else 0, "late")
 
 
 @lru_cache(maxsize=4096)
@@ -1264,6 +1336,8 @@ def _duration_value(amount: float | None, letter: str, clock: bool) -> str:
     return f"PT{number}{letter}" if clock else f"P{number}{letter}"
 
 
+_YEAR_END_LEADS = ("by", "at", "until", "till", "before", "through", "since", "after")
+
 # -- the rules -------------------------------------------------------------------------------------
 
 _MOD = r"(?:(?P<mod>early|mid|late)(?:-|\s+))?"
@@ -1283,6 +1357,13 @@ RULES: tuple[Rule, ...] = (
         "numeric-date",
         _compile(r"(?<![\w/.,-])\d{1,2}([/.])\d{1,2}\1(?:\d{4}|\d{2})(?![\w/-]|[.,]\d)"),
         _build_numeric,
+        0,
+        keys=_keys("#num"),
+    ),
+    Rule(
+        "numeric-month-day",
+        _compile(r"(?<![\w/.,$-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/%-]|[.,]\d)"),
+        _build_numeric_month_day,
         0,
         keys=_keys("#num"),
     ),
@@ -1498,6 +1579,24 @@ RULES: tuple[Rule, ...] = (
         keys=_keys("monday tuesday wednesday thursday friday saturday sunday"),
     ),
     Rule(
+        "anaphor-weekday",
+        _compile(
+            r"\bthe\s+(?P<which>following|previous|preceding|prior)\s+"
+            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+            r"(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?"
+        ),
+        _build_anaphor_weekday,
+        0,
+        keys=_keys("monday tuesday wednesday thursday friday saturday sunday"),
+    ),
+    Rule(
+        "day-of-month",
+        _compile(r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?![-\w])"),
+        _build_day_of_month,
+        1,
+        keys=_keys("#num"),
+    ),
+    Rule(
         "weekend",
         _compile(
             r"\b(?:(?P<which>this\s+past|this|last|next|past|coming)\s+|the\s+)(?P<w>weekend)\b"
@@ -1674,11 +1773,12 @@ RULES: tuple[Rule, ...] = (
         "the-day",
         _compile(
             r"\b(?:(?P<lead>end|ends|ended|ending|finish|finished|finishing|close|closed|closing|"
-            r"for)\s+)(?P<span>the\s+day)\b|\b(?P<span2>(?:later|earlier|late|early)\s+in\s+the\s+day)\b"
+            r"for)\s+)(?P<span>the\s+day)\b|"
+            r"\b(?P<span2>(?:later|earlier|late|early)\s+in\s+the\s+(?P<unit>day|week|month|year))\b"
         ),
         lambda m, text: _build_the_day(m, text),
         1,
-        keys=_keys("day"),
+        keys=_keys("day week month year"),
     ),
     Rule(
         "same-period-last-year",
@@ -1774,7 +1874,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year-end",
-        _compile(r"\b(?:(?<=\bby\s)|(?<=\bat\s)|(?<=\buntil\s)|(?<=\bbefore\s))year[\s-]end\b"),
+        _compile(
+            r"\b(?:"
+            + "|".join(rf"(?<=\b{lead}\s)" for lead in _YEAR_END_LEADS)
+            + r")(?:the\s+)?year[\s-]end\b(?:,?\s+(?P<year>[12]\d{3})\b)?"
+        ),
         _build_year_end,
         1,
         keys=_keys("end"),
@@ -1835,9 +1939,13 @@ def _build_short_year(m: re.Match[str], text: str) -> Found | None:
 
 
 def _build_the_day(m: re.Match[str], text: str) -> Found | None:
-    """ "ended the day", "late in the day": the day last mentioned (market reports)."""
+    """ "ended the day", "late in the day": the day last mentioned (market reports).
+
+    "earlier in the week", "later in the month" are likewise the week or month the text
+    is about: the last one mentioned, else the document's.
+    """
     span = "span" if m.group("span") else "span2"
-    return m.start(span), m.end(span), Anaphor("day", 0)
+    return m.start(span), m.end(span), Anaphor((m.group("unit") or "day").lower(), 0)
 
 
 def _build_same_period(m: re.Match[str], text: str) -> Found | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from . import periods
-from .context import direction, sentence_start
+from .context import direction, looks_back, sentence_start
 from .lexicon import VARIABLE_HOLIDAYS
 from .periods import Period
 from .specs import Anaphor, Calendar, Clock, Fiscal, Fixed, Named, Offset, Range, Relative
@@ -14,6 +14,10 @@ from .specs import Anaphor, Calendar, Clock, Fiscal, Fixed, Named, Offset, Range
 # How fine a granularity is; an anaphor for a unit needs a mention at least that fine.
 _RANK = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "range": 3, "year": 4}
 _RANK.update(decade=5, century=6)
+
+# The granularity an offset's anchor needs: "a month earlier" can count from "February".
+_OFFSET_ANCHOR = {"week": "week", "fortnight": "week", "month": "month", "quarter": "quarter"}
+_OFFSET_ANCHOR.update(year="year", decade="year", century="year")
 
 # A bare day this close to the document date keeps its year whatever the tense says:
 # tense cues are weak, and a story's "October 25" a few weeks off is nearly always this year's.
@@ -51,10 +55,14 @@ class Resolver:
         if isinstance(spec, Fiscal):
             year = spec.year if spec.year is not None else self.dct.year + spec.offset
             return Resolved("DATE", f"FY{year}", None, None, "year", self.dct, "fiscal-year")
-        if isinstance(spec, Clock):
-            result = self._clock(spec, start, end)
-        else:
-            found = self._date(spec, start, end)
+        try:
+            if isinstance(spec, Clock):
+                result = self._clock(spec, start, end)
+            else:
+                found = self._date(spec, start, end)
+        except (ValueError, OverflowError):
+            return None  # "yesterday" in a text dated 1 January of year 1: off the calendar
+        if not isinstance(spec, Clock):
             if found is None:
                 return None
             period, anchor, rule = found
@@ -83,12 +91,20 @@ class Resolver:
         if isinstance(spec, Offset):
             return self._offset(spec)
         if isinstance(spec, Anaphor):
-            return self._anaphor(spec, start)
+            return self._anaphor(spec, start, end)
         if isinstance(spec, Range):
             return self._range(spec, start, end)
         return None
 
-    def _anaphor(self, spec: Anaphor, start: int):
+    def _anaphor(self, spec: Anaphor, start: int, end: int):
+        if spec.day is not None:
+            return self._day_of_month(spec.day, start, end)
+        if spec.weekday is not None:
+            anchor_period, rule_suffix = self._anchor("day")
+            base = anchor_period.end if spec.offset > 0 else anchor_period.start
+            day = _nearest_weekday(base, spec.weekday, spec.offset)
+            kind = "next" if spec.offset > 0 else "previous"
+            return periods.day_period(day), base, f"anaphora-{kind}-weekday{rule_suffix}"
         since = sentence_start(self.text, start) if spec.in_sentence else 0
         if spec.unit == "period":
             # "the same period last year": the last mention's own period, a year back.
@@ -103,6 +119,27 @@ class Resolver:
         kind = {0: "same", 1: "next", -1: "previous"}.get(spec.offset, "offset")
         rule = f"anaphora-{kind}-{spec.unit}" + ("-year-back" if spec.years else "")
         return period, base, rule + rule_suffix
+
+    def _day_of_month(self, day: int, start: int, end: int):
+        """ "on the 12th": that day of the month last mentioned, else of the nearest month
+        in the direction of the tense."""
+        anchor_period, rule_suffix = self._anchor("month")
+        tense = direction(self.text, start, end)
+        month = date(anchor_period.start.year, anchor_period.start.month, 1)
+        mentioned = _day_in(month, day)
+        if mentioned is not None and not rule_suffix and tense * (mentioned - self.dct).days >= 0:
+            return periods.day_period(mentioned), month, "anaphora-day-of-month"
+        # No month mentioned, or the tense contradicts it ("talks will resume on the 24th"
+        # after a past month): the document's month, or its neighbour the tense points to.
+        month = date(self.dct.year, self.dct.month, 1)
+        if tense < 0 and day > self.dct.day:
+            month = periods.add_months(month, -1)
+        elif tense > 0 and day < self.dct.day:
+            month = periods.add_months(month, 1)
+        found = _day_in(month, day)
+        if found is None:
+            return None
+        return periods.day_period(found), month, "anaphora-day-of-month-dct"
 
     def _calendar(self, spec: Calendar, start: int, end: int):
         dct = self.dct
@@ -130,6 +167,15 @@ class Resolver:
     def _infer_year(self, spec: Calendar, start: int, end: int) -> Period | None:
         """Pick the year for "June", "October 18", "the fourth quarter": the tense decides."""
         dct = self.dct
+        if spec.weekday is not None:
+            # "Monday, March 17": the year (of the three nearest) whose March 17 is a Monday.
+            named = [
+                p
+                for year in (dct.year - 1, dct.year, dct.year + 1)
+                if (p := _build(spec, year)) and p.start.weekday() == spec.weekday
+            ]
+            if named:
+                return min(named, key=lambda p: _distance(p, dct))
         same = _build(spec, dct.year)
         if same is not None and (
             same.start <= dct <= same.end
@@ -138,6 +184,9 @@ class Resolver:
                 and abs((same.start - dct).days) <= _SAME_YEAR_DAYS
             )
         ):
+            if same.start > dct and looks_back(self.text, start, end):
+                # "has carried 9,000 people since March 17" in a March 15 article: last year's.
+                return _build(spec, dct.year - 1) or same
             return same
         candidates = [
             p for year in (dct.year - 1, dct.year, dct.year + 1) if (p := _build(spec, year))
@@ -166,7 +215,13 @@ class Resolver:
                 day = _nearest_weekday(dct, wanted, tense)
                 rule = "weekday-future" if tense > 0 else "weekday-past"
             elif spec.which == 0:
-                day = dct + timedelta(days=wanted - dct.weekday())
+                # "is set for this Thursday" on a Saturday is the coming one, "was held this
+                # Thursday" the one gone by; with no tense, the one of this week.
+                tense = direction(self.text, start, end) if dct.weekday() != wanted else 0
+                if tense:
+                    day = _nearest_weekday(dct, wanted, tense)
+                else:
+                    day = dct + timedelta(days=wanted - dct.weekday())
                 rule = "weekday-this"
             else:
                 day = _nearest_weekday(dct, wanted, spec.which)
@@ -175,10 +230,13 @@ class Resolver:
         if spec.kind == "weekend":
             which = spec.which
             if which is None:
-                if dct.weekday() >= 5:
+                tense = direction(self.text, start, end)
+                if dct.weekday() == 6 or (dct.weekday() == 5 and tense >= 0):
                     which = 0
                 else:
-                    which = 0 if direction(self.text, start, end) > 0 else -1
+                    # On a Saturday, a weekend the clause looks back on is the last one: this
+                    # one has only begun.
+                    which = 0 if tense > 0 else -1
             period = periods.weekend_period(dct + timedelta(weeks=which))
             return period, dct, "relative-weekend"
         if spec.kind == "month":
@@ -204,7 +262,9 @@ class Resolver:
 
     def _offset(self, spec: Offset):
         if spec.from_mention:
-            anchor_period, _ = self._anchor("day")
+            # "two years later" counts from the last date at least as fine as a year ("in
+            # 2019"); "three days later" needs a day.
+            anchor_period, _ = self._anchor(_OFFSET_ANCHOR.get(spec.unit, "day"))
             base = anchor_period.end if spec.sign > 0 else anchor_period.start
             rule = "anaphora-offset"
         else:
@@ -238,6 +298,8 @@ class Resolver:
 
     def _range(self, spec: Range, start: int, end: int):
         first, last = spec.first, spec.last
+        if _bare_weekday(first) and _bare_weekday(last):
+            return self._weekday_range(int(first.index), int(last.index), start, end)
         if _yearless(first) and isinstance(last, Calendar) and not _yearless(last):
             first = replace(first, year=last.year, year_offset=last.year_offset)
         one = self._date(first, start, end)
@@ -261,6 +323,29 @@ class Resolver:
                 a = periods.day_period(b.start - timedelta(days=back))
         period = Period(f"{a.value}/{b.value}", min(a.start, b.start), max(a.end, b.end), "range")
         return period, one[1] or two[1], "range"
+
+    def _weekday_range(self, first: int, last: int, start: int, end: int):
+        """ "from Monday to Wednesday": the nearest such run of days in the tense's direction,
+        the document's own day included (on a Saturday, "between Thursday and Saturday" is
+        the two days before it, or, looking ahead, the next Thursday to Saturday)."""
+        dct, length = self.dct, (last - first) % 7 or 7
+        tense = direction(self.text, start, end)
+        since_first = (dct.weekday() - first) % 7
+        if tense == 0 and since_first <= length:
+            # "The festival runs from Friday to Sunday" on its Saturday: the run going on.
+            a = dct - timedelta(days=since_first)
+            b = a + timedelta(days=length)
+            rule = "range-weekday-current"
+        elif tense > 0:
+            a = dct + timedelta(days=(first - dct.weekday()) % 7)
+            b = a + timedelta(days=length)
+            rule = "range-weekday-future"
+        else:
+            b = dct - timedelta(days=(dct.weekday() - last) % 7)
+            a = b - timedelta(days=length)
+            rule = "range-weekday-past"
+        value = f"{a.isoformat()}/{b.isoformat()}"
+        return Period(value, a, b, "range"), dct, rule
 
     # -- times and fixed values --------------------------------------------------------------
 
@@ -286,6 +371,10 @@ class Resolver:
                     break
         if spec.part_of_day:
             value = f"{day.isoformat()}T{spec.part_of_day}"
+        elif spec.ends_day and spec.day is not None:
+            # "the strike ends at midnight on Wednesday": the end of Wednesday, as ISO 8601
+            # writes it. A bare "midnight" stays the start of the day it is resolved to.
+            value = f"{day.isoformat()}T24:00"
         else:
             value = f"{day.isoformat()}T{spec.hour:02d}:{spec.minute:02d}"
             if spec.second is not None:
@@ -343,6 +432,17 @@ def _build(spec: Calendar, year: int) -> Period | None:
     if spec.season is not None:
         return periods.season_period(year, spec.season)
     return periods.year_period(year)
+
+
+def _day_in(month: date, day: int) -> date | None:
+    try:
+        return month.replace(day=day)
+    except ValueError:
+        return None  # "the 31st" of a 30-day month
+
+
+def _bare_weekday(spec: object) -> bool:
+    return isinstance(spec, Named) and spec.kind == "weekday" and spec.which is None
 
 
 def _yearless(spec: object) -> bool:

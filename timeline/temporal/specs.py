@@ -13,8 +13,9 @@ from dataclasses import dataclass
 class Calendar:
     """A calendar period named by its fields: "21 October 2024", "June", "Q3", "the 1950s".
 
-    A missing year is inferred from the document date and tense; `year_offset` is a year
-    given relative to it ("September of last year" is month=9, year_offset=-1).
+    A missing year is inferred from the document date and tense (or from the weekday named
+    with the day); `year_offset` is a year given relative to it ("September of last year"
+    is month=9, year_offset=-1).
     """
 
     year: int | None = None
@@ -29,6 +30,7 @@ class Calendar:
     mod: str | None = None
     holiday: str | None = None  # a key of lexicon.VARIABLE_HOLIDAYS: "easter", "labor day"
     week: int | None = None  # nth week of `month`, -1 the last: "the first week of March"
+    weekday: int | None = None  # named with the day, Monday 0: "Monday, March 17"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,8 @@ class Anaphor:
     offset: int
     years: int = 0
     in_sentence: bool = False
+    weekday: int | None = None  # "the following Monday": the first Monday after (offset 1)
+    day: int | None = None  # "on the 12th": that day of the month (unit "month")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,7 @@ class Clock:
     part_of_day: str | None = None
     utc: bool = False
     offset: str | None = None  # from UTC, "+08:00": "6:40 p.m. (GMT +8)"
+    ends_day: bool = False  # "until midnight on Sunday": on a named day, its end (T24:00)
 
 
 @dataclass(frozen=True, slots=True)

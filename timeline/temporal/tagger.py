@@ -8,15 +8,32 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from .lexicon import MONTH_ABBREVIATIONS, MONTHS, PARTS_OF_DAY, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .patterns import RULES
 from .resolve import Resolver
-from .specs import Calendar, Clock, Named, Range, Relative
+from .specs import Anaphor, Calendar, Clock, Named, Range, Relative
 from .timex import Timex
 
 _RANGE_GAP = re.compile(r"\s*(?P<conn>-|–|—|to|through|until|till|and)\s*", re.IGNORECASE)
 _RANGE_LEAD = re.compile(r"\b(?P<lead>between|from)\s+$", re.IGNORECASE)
 _DAY_THEN_TIME = re.compile(r",?\s*(?:at\s+)?", re.IGNORECASE)
-_TIME_THEN_DAY = re.compile(r"\s*(?:on\s+)?", re.IGNORECASE)
+_TIME_THEN_DAY = re.compile(r"\s*(?:local\s+time\s+)?(?:on\s+)?", re.IGNORECASE)
+# A bare hour is a time only beside a part of the day: "the next morning at 7", "at 9 tonight".
+_HOUR = r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?(?:\s*o['’]clock)?"
+_HOUR_AFTER = re.compile(
+    r",?\s+at\s+(?:about\s+|around\s+)?" + _HOUR + r"(?![\w%:]|[.,]\d)"
+    r"(?=\s*(?:$|[^\w\s]|(?:the|a|an|and|but|on|in|as|when|to|after|before)\b))",
+    re.IGNORECASE,
+)
+# Words written with a capital anywhere in a sentence.
+_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS])
+_CLOCK_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|and)\s*", re.IGNORECASE)
+_PART_OF_DAY_BEFORE = re.compile(
+    r"\bthe\s+(?P<pod>morning|afternoon|evening|night)\s+of\s+$", re.IGNORECASE
+)
+_HOUR_BEFORE = re.compile(
+    r"\bat\s+(?:about\s+|around\s+)?" + _HOUR + r"\s+(?:on\s+)?$", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -164,46 +181,141 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _combine(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """Join neighbours that are one expression: "from June to August", "Monday at 3 p.m."."""
-    out: list[_Candidate] = []
+    # Ranges first: in "9:30 a.m. Monday through Friday" the days are one range, and the
+    # time is not on the Monday alone.
+    ranges: list[_Candidate] = []
     for candidate in candidates:
+        joined = _join_range(ranges[-1], candidate, text) if ranges else None
+        if joined is not None:
+            ranges[-1] = joined
+        else:
+            ranges.append(candidate)
+    out: list[_Candidate] = []
+    for candidate in ranges:
         if out:
-            joined = _join(out[-1], candidate, text)
+            joined = _join_time(out[-1], candidate, text)
             if joined is not None:
                 out[-1] = joined
+                _share_day(out, text)
                 continue
+        floor = out[-1].end if out else 0
+        if _is_day(candidate.spec) and not isinstance(candidate.spec, Clock):
+            candidate = _with_part_of_day(candidate, text, floor)
+        if _is_part_of_day(candidate.spec):
+            candidate = _with_bare_hour(candidate, text, floor)
         out.append(candidate)
+        _share_dated_day(out, text)
     return out
 
 
-def _join(first: _Candidate, second: _Candidate, text: str) -> _Candidate | None:
+def _share_dated_day(out: list[_Candidate], text: str) -> None:
+    """ "14:32 GMT, Wednesday 12 March 2025": the time is on the date after its comma.
+
+    News annotation keeps the two apart, so they stay two expressions.
+    """
+    if len(out) < 2 or not _is_bare_clock(out[-2].spec):
+        return
+    day, first = out[-1].spec, out[-2]
+    if (
+        isinstance(day, (Calendar, Named))
+        and _is_day(day)
+        and text[first.end : out[-1].start].strip() == ","
+    ):
+        out[-2] = _Candidate(first.start, first.end, first.priority, _on_day(first.spec, day))
+
+
+def _with_part_of_day(candidate: _Candidate, text: str, floor: int) -> _Candidate:
+    """ "the night of March 14": that part of that day."""
+    found = _PART_OF_DAY_BEFORE.search(text, max(floor, candidate.start - 30), candidate.start)
+    if found is None:
+        return candidate
+    part = PARTS_OF_DAY[found.group("pod").lower()]
+    spec = Clock(day=candidate.spec, part_of_day=part)
+    return _Candidate(found.start(), candidate.end, candidate.priority, spec)
+
+
+def _with_bare_hour(candidate: _Candidate, text: str, floor: int) -> _Candidate:
+    """ "the next morning at 7", "at 8 that evening": the hour on that part of the day."""
+    after = _HOUR_AFTER.match(text, candidate.end, candidate.end + 30)
+    before = _HOUR_BEFORE.search(text, max(floor, candidate.start - 30), candidate.start)
+    found = after or before
+    if found is None:
+        return candidate
+    hour, minute = int(found.group("h")), int(found.group("mi") or 0)
+    clock = Clock(day=None, hour=hour, minute=minute)
+    start, end = (candidate.start, after.end()) if after else (before.start("h"), candidate.end)
+    return _Candidate(start, end, candidate.priority, _on_day(clock, candidate.spec))
+
+
+def _share_day(out: list[_Candidate], text: str) -> None:
+    """ "from 7 a.m. to 10 p.m. on Thursday": the first time is on Thursday too."""
+    if len(out) < 2 or not _is_bare_clock(out[-2].spec) or out[-1].spec.day is None:
+        return
+    if _CLOCK_RANGE_GAP.fullmatch(text, out[-2].end, out[-1].start):
+        first = out[-2]
+        out[-2] = _Candidate(
+            first.start, first.end, first.priority, _on_day(first.spec, out[-1].spec.day)
+        )
+
+
+def _join_range(first: _Candidate, second: _Candidate, text: str) -> _Candidate | None:
+    if not (_is_range_end(first.spec) and _is_range_end(second.spec)):
+        return None
+    match = _RANGE_GAP.fullmatch(text, first.end, second.start)
+    if match and type(first.spec) is type(second.spec):
+        connector = match.group("conn").lower()
+        lead = _RANGE_LEAD.search(text, max(0, first.start - 10), first.start)
+        lead_word = lead.group("lead").lower() if lead else ""
+        if connector in ("-", "–", "—", "through") or (
+            (connector == "and" and lead_word == "between")
+            or (connector in ("to", "until", "till") and lead_word == "from")
+        ):
+            spec = Range(first.spec, second.spec)
+            return _Candidate(first.start, second.end, first.priority, spec)
+    return None
+
+
+def _join_time(first: _Candidate, second: _Candidate, text: str) -> _Candidate | None:
     gap = text[first.end : second.start]
-    if _is_range_end(first.spec) and _is_range_end(second.spec):
-        match = _RANGE_GAP.fullmatch(gap)
-        if match and type(first.spec) is type(second.spec):
-            connector = match.group("conn").lower()
-            lead = _RANGE_LEAD.search(text, max(0, first.start - 10), first.start)
-            lead_word = lead.group("lead").lower() if lead else ""
-            if connector in ("-", "–", "—", "through") or (
-                (connector == "and" and lead_word == "between")
-                or (connector in ("to", "until", "till") and lead_word == "from")
-            ):
-                spec = Range(first.spec, second.spec)
-                return _Candidate(first.start, second.end, first.priority, spec)
     if _is_day(first.spec) and _is_bare_clock(second.spec) and _DAY_THEN_TIME.fullmatch(gap):
         return _Candidate(first.start, second.end, first.priority, _on_day(second.spec, first.spec))
-    if _is_bare_clock(first.spec) and _is_day(second.spec) and _TIME_THEN_DAY.fullmatch(gap):
+    if (
+        _is_bare_clock(first.spec)
+        and _is_day(second.spec)
+        and _TIME_THEN_DAY.fullmatch(gap)
+        and not _new_sentence(first, second, text)
+    ):
         return _Candidate(first.start, second.end, first.priority, _on_day(first.spec, second.spec))
     return None
 
 
+def _new_sentence(first: _Candidate, second: _Candidate, text: str) -> bool:
+    """ "He left at 6 a.m. The next day, he returned": the full stop of "a.m." ended it."""
+    word = re.match(r"\w+", text[second.start : second.end])
+    return (
+        text[first.end - 1] == "."
+        and word is not None
+        and word.group()[0].isupper()
+        and word.group().lower() not in _NAMES
+    )
+
+
 def _on_day(clock: Clock, day: object) -> Clock:
+    hour = clock.hour
+    if isinstance(day, Clock):
+        # "9 the previous evening": the part of the day says which half of the clock.
+        day, part = day.day, day.part_of_day
+        afternoon = part in ("AF", "EV") or (part == "NI" and hour is not None and hour >= 6)
+        if afternoon and hour is not None and hour < 12:
+            hour += 12
     return Clock(
         day=day,
-        hour=clock.hour,
+        hour=hour,
         minute=clock.minute,
         second=clock.second,
         utc=clock.utc,
         offset=clock.offset,
+        ends_day=clock.ends_day,
     )
 
 
@@ -218,7 +330,14 @@ def _is_day(spec: object) -> bool:
         return spec.day is not None
     if isinstance(spec, Named):
         return spec.kind == "weekday"
-    return isinstance(spec, Relative) and spec.unit == "day"
+    if isinstance(spec, (Relative, Anaphor)):
+        return spec.unit == "day"  # "yesterday", "the next day", "that same day"
+    return _is_part_of_day(spec)
+
+
+def _is_part_of_day(spec: object) -> bool:
+    """ "Thursday morning", "the previous evening", "tonight": a day, and when in it."""
+    return isinstance(spec, Clock) and spec.part_of_day is not None and spec.day is not None
 
 
 def _is_bare_clock(spec: object) -> bool:
