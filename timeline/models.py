@@ -13,7 +13,15 @@ from django.db import connections, models, transaction
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.utils import timezone
 
-from articles.models import Article, Granularity, Story, TemporalExpression
+from articles.models import (
+    Article,
+    Granularity,
+    Story,
+    StoryQuerySet,
+    StoryRow,
+    StoryRowQuerySet,
+    TemporalExpression,
+)
 from timeline.periods import describe_interval, interval_fits_granularity
 
 SEARCH_CONFIG = "english"
@@ -36,7 +44,10 @@ def prefix_search_query(text: str) -> SearchQuery | None:
     )
 
 
-class EventQuerySet(models.QuerySet["Event"]):
+class EventQuerySet(StoryRowQuerySet):
+    # Changed events carry their `updated_at`, which the cache stamp reads: no touch needed.
+    touch_on_update = False
+
     def for_story(self, story: Story) -> EventQuerySet:
         return self.filter(story=story)
 
@@ -138,7 +149,9 @@ class EventManager(models.Manager.from_queryset(EventQuerySet)):  # type: ignore
         return self.get(uid=uid)
 
 
-class Event(models.Model):
+class Event(StoryRow):
+    touch_on_update = False  # see EventQuerySet
+
     class Status(models.TextChoices):
         PROPOSED = "proposed", "proposed"
         APPROVED = "approved", "approved"
@@ -275,12 +288,16 @@ class Event(models.Model):
         return moved
 
 
-class CitationManager(models.Manager["Citation"]):
+class CitationQuerySet(StoryRowQuerySet):
+    story_path = "event__story"
+
+
+class CitationManager(models.Manager.from_queryset(CitationQuerySet)):  # type: ignore[misc]
     def get_by_natural_key(self, event_uid: str, article_hash: str, start: int) -> Citation:
         return self.get(event__uid=event_uid, article__content_hash=article_hash, start=start)
 
 
-class Citation(models.Model):
+class Citation(StoryRow):
     """The exact sentence of an article that reports an event."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
@@ -319,6 +336,9 @@ class Citation(models.Model):
         return (str(self.event.uid), self.article.content_hash, self.start)
 
     natural_key.dependencies = ["timeline.event", "articles.article"]
+
+    def stories(self) -> StoryQuerySet:
+        return Story.objects.filter(pk__in=Event.objects.filter(pk=self.event_id).values("story"))
 
     def clean(self) -> None:
         if self.article_id and self.start is not None and self.end is not None:
