@@ -107,6 +107,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Memory caches, one per process: rendered event cards and story figures in "default",
+# whole rendered timeline pages (about 200 kB each) in "pages". Their keys change whenever
+# what they hold would (see timeline.views.change_stamp); the limits only bound memory.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "dateline",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DATELINE_CACHE_ENTRIES", "10000"))},
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "dateline-pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DATELINE_PAGE_CACHE_ENTRIES", "200"))},
+    },
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -3,18 +3,31 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import DatabaseError, connection
-from django.db.models import CharField, Count, Max, Min, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import (
+    CharField,
+    Count,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Cast, Concat
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import pluralize
-from django.template.loader import get_template
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -42,14 +55,16 @@ MONTH_PRESETS = 12
 COARSE = {"quarter", "year", "decade"}
 
 
-# Story-level figures (source list, month counts, the whole story's extent) are cached
-# per process, keyed on the story and `change_stamp`; this only bounds how long a
-# change the stamp cannot see (an event deleted, an article retitled) goes unnoticed.
+# Story-level figures (source list, month counts, the whole story's extent) and whole
+# rendered pages are cached per process, keyed on the story and `change_stamp`, which
+# changes with anything they show; this only frees memory.
 SUMMARY_SECONDS = 300
 # The filter panel lists this many sources (those cited by most events), plus any chosen.
 SOURCES_SHOWN = 30
 # Rendered event cards are kept this long (their key changes whenever what they show does).
 CARD_SECONDS = 3600
+# Whole rendered pages, keyed on the story's change stamp and the request (see story_timeline).
+pages = caches["pages"]
 
 
 @dataclass(frozen=True)
@@ -72,36 +87,40 @@ class Bound:
     granularity: str
 
 
-def change_stamp(story: Story) -> str:
-    """One cheap query for what changes when the story's events or sources change: its
-    latest event update (index probe; bulk updates bump it too, see EventQuerySet.update),
-    its articles (count and newest) and the newest citation anywhere."""
+def stamped(stories: QuerySet[Story]) -> QuerySet[Story]:
+    """Stories with what their cache stamp is made of, read in the same query as the story:
+    its latest event update (index probe; bulk updates bump it too, see
+    EventQuerySet.update), its articles (count and newest), the newest citation anywhere;
+    edits and deletions these cannot see bump `Story.revision` (see `StoryRowQuerySet`)."""
     articles = Article.objects.filter(story=OuterRef("pk")).order_by()
-    row = (
-        Story.objects.filter(pk=story.pk)
-        .annotate(
-            stamp_changed=Subquery(
-                Event.objects.filter(story=OuterRef("pk"))
-                .order_by("-updated_at")
-                .values("updated_at")[:1]
-            ),
-            stamp_articles=Subquery(articles.values("story").annotate(n=Count("pk")).values("n")),
-            stamp_last_article=Subquery(articles.order_by("-pk").values("pk")[:1]),
-            stamp_last_citation=Subquery(Citation.objects.order_by("-pk").values("pk")[:1]),
-        )
-        .values_list("stamp_changed", "stamp_articles", "stamp_last_article", "stamp_last_citation")
-        .first()
+    return stories.annotate(
+        stamp_changed=Subquery(
+            Event.objects.filter(story=OuterRef("pk"))
+            .order_by("-updated_at")
+            .values("updated_at")[:1]
+        ),
+        stamp_articles=Subquery(articles.values("story").annotate(n=Count("pk")).values("n")),
+        stamp_last_article=Subquery(articles.order_by("-pk").values("pk")[:1]),
+        stamp_last_citation=Subquery(Citation.objects.order_by("-pk").values("pk")[:1]),
     )
-    return "/".join(str(value) for value in row or ())
 
 
-def cached(story: Story, stamp: str, name: str, variant: str, compute):
+def change_stamp(story: Story) -> str:
+    """Changes whenever anything a timeline of `story` shows may have changed."""
+    parts = (
+        story.revision, story.slug, story.title, story.created_at, story.stamp_changed,
+        story.stamp_articles, story.stamp_last_article, story.stamp_last_citation,
+    )  # fmt: skip
+    return "/".join(str(part) for part in parts)
+
+
+def cached(story: Story, stamp: str, name: str, variant: str, compute, *, store=cache):
     digest = hashlib.sha256(f"{stamp}|{variant}".encode()).hexdigest()[:32]
     key = f"timeline:{story.pk}:{name}:{digest}"
-    value = cache.get(key)
+    value = store.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, SUMMARY_SECONDS)
+        store.set(key, value, SUMMARY_SECONDS)
     return value
 
 
@@ -336,27 +355,79 @@ def read_page(request: HttpRequest, errors: list[str]) -> int:
     return 1
 
 
+def timeline_part(request: HttpRequest, page: int) -> str | None:
+    """Which partial of timeline.html answers the request; None for the whole page."""
+    if not wants_fragment(request):
+        return None
+    if page > 1:
+        return "more"  # “load more”: the next events only
+    # htmx swaps only the results while someone types a search, the whole app otherwise.
+    return "app" if request.htmx.target == "app" else "results"
+
+
+def csrf_slot() -> str:
+    """Stands for the CSRF token in a cached page until it is served; unguessable, so no
+    text of an article or event can spell it."""
+    return salted_hmac("timeline.views.csrf_slot", "page cache").hexdigest()
+
+
 @require_GET
 def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
-    story = get_object_or_404(Story, slug=slug)
+    story = get_object_or_404(stamped(Story.objects), slug=slug)
+    stamp = change_stamp(story)
     filters = parse_filters(request.GET)
     page = read_page(request, filters.errors)
+    part = timeline_part(request, page)
+    # The rendered page, for everyone who asks for the same view of the same story state.
+    variant = "|".join(
+        (
+            part or "page",
+            "staff" if request.user.is_staff else "",
+            get_language(),
+            urlencode(sorted(request.GET.lists()), doseq=True),
+        )
+    )
+    html = cached(
+        story, stamp, "page", variant,
+        lambda: render_timeline(request, story, stamp=stamp, filters=filters, page=page, part=part),
+        store=pages,
+    )  # fmt: skip
+    slot = csrf_slot()
+    if slot in html:
+        html = html.replace(slot, get_token(request))
+    response = HttpResponse(html)
+    patch_vary_headers(response, ["HX-Request"])
+    if part in ("app", "results"):
+        query = filters.querystring()
+        canonical = f"{story.get_absolute_url()}{'?' + query if query else ''}"
+        # Pressing Enter after typing a search must not add the same view to history twice.
+        here = urlsplit(request.htmx.current_url or "")
+        already_there = f"{here.path}{'?' + here.query if here.query else ''}" == canonical
+        push_url(response, False if already_there else canonical)
+    return response
+
+
+def render_timeline(
+    request: HttpRequest,
+    story: Story,
+    *,
+    stamp: str,
+    filters: TimelineFilters,
+    page: int,
+    part: str | None,
+) -> str:
+    """The timeline page (or its `part`) as HTML, with `csrf_slot()` for the CSRF token."""
     events = filters.apply(Event.objects.for_story(story).current())
     show_all_sources = request.GET.get("all_sources") == "1"
+    template = f"timeline.html#{part}" if part else "timeline.html"
+    common = {"story": story, "filters": filters, "story_url": story.get_absolute_url()}
 
-    if wants_fragment(request) and page > 1:
+    if part == "more":
         window, _, has_more = page_of(events, page)
         prepare_cards(window, filters.q)
-        context = {
-            "story": story,
-            "filters": filters,
-            "events": window,
-            "next_page": page + 1 if has_more else None,
-            "story_url": story.get_absolute_url(),
-        }
-        return render_page(request, "timeline.html", "more", context)
+        context = {**common, "events": window, "next_page": page + 1 if has_more else None}
+        return render_to_string(template, context, request)
 
-    stamp = change_stamp(story)
     if filters.active:
         extent = extent_of(events)
     else:  # the whole story: the same for everyone until it changes
@@ -376,8 +447,7 @@ def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
         if slot.bin:
             slot.qs = filters.querystring(from_=slot.bin.period, to=slot.bin.period)
     context = {
-        "story": story,
-        "filters": filters,
+        **common,
         "events": window,
         "extent": extent,
         "first_event": extent["first_event"],
@@ -392,23 +462,14 @@ def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
         "statuses": Event.Status.choices,
         "source_choices": range(2, max(len(sources), filters.min_sources or 0) + 1),
         "next_page": page + 1 if has_more else None,
-        "story_url": story.get_absolute_url(),
         "previous_page": page - 1 if page > 1 else None,
         "page": page,
         "formats": export_links(),
         "show_status": request.user.is_staff,
+        # Filled in per response: the page itself is shared (see story_timeline).
+        "csrf_token": csrf_slot(),
     }
-    # htmx swaps only the results while someone types a search, the whole app otherwise.
-    fragment = "results" if not request.htmx or request.htmx.target != "app" else "app"
-    response = render_page(request, "timeline.html", fragment, context)
-    if wants_fragment(request):
-        query = filters.querystring()
-        canonical = f"{story.get_absolute_url()}{'?' + query if query else ''}"
-        # Pressing Enter after typing a search must not add the same view to history twice.
-        here = urlsplit(request.htmx.current_url or "")
-        already_there = f"{here.path}{'?' + here.query if here.query else ''}" == canonical
-        push_url(response, False if already_there else canonical)
-    return response
+    return render_to_string(template, context, request)
 
 
 def export_links() -> list[tuple[str, str]]:
