@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -13,7 +14,6 @@ from django.db.models import (
     Max,
     Min,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -42,7 +42,7 @@ from articles.reading import quote_in_context
 from timeline.exports import FORMATS, events_for_export, export
 from timeline.filters import DEFAULT_STATUSES, TimelineFilters, parse_filters
 from timeline.models import Citation, Event, EventQuerySet
-from timeline.overview import build_overview, count_by_month
+from timeline.overview import count_by_month, draw_overview
 from timeline.periods import BadPeriod, parse_period
 from timeline.templatetags.timeline_tags import highlight, mentions
 
@@ -76,6 +76,7 @@ class Source:
     outlet: str
     published_on: date
     event_count: int
+    published_label: str = ""  # “21 Oct”, formatted once for every page that lists it
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,26 @@ def stamped(stories: QuerySet[Story]) -> QuerySet[Story]:
         stamp_last_article=Subquery(articles.order_by("-pk").values("pk")[:1]),
         stamp_last_citation=Subquery(Citation.objects.order_by("-pk").values("pk")[:1]),
     )
+
+
+# Stands for the slug in the SQL of `stamped()`, which is compiled once per process.
+SLUG_SLOT = "story-slug-slot"
+
+
+@functools.cache
+def stamped_story_sql() -> tuple[str, tuple]:
+    """The SQL of `stamped()` for one story: the ORM took three times longer to build it than
+    the database to answer it, on every request, cached pages included."""
+    return stamped(Story.objects.filter(slug=SLUG_SLOT)).query.sql_with_params()
+
+
+def get_stamped_story(slug: str) -> Story:
+    """The story (see `stamped()`), or 404."""
+    sql, params = stamped_story_sql()
+    stories = list(Story.objects.raw(sql, [slug if p == SLUG_SLOT else p for p in params]))
+    if not stories:
+        raise Http404("No story here.")
+    return stories[0]
 
 
 def change_stamp(story: Story) -> str:
@@ -170,7 +191,8 @@ def story_summary(story: Story) -> dict:
         Event.objects.for_story(story).current().with_status(DEFAULT_STATUSES)
         .aggregate(last=Max("date_end"))["last"]
     )  # fmt: skip
-    return {"sources": [Source(*row) for row in counts], "last": last}
+    sources = [Source(*row, published_label=date_format(row[3], "j M")) for row in counts]
+    return {"sources": sources, "last": last}
 
 
 def shown_sources(
@@ -204,17 +226,35 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "stories.html", {"stories": stories})
 
 
-def list_citations() -> Prefetch:
-    """What an event card shows of its citations: the sources, not their whole text."""
-    citations = (
-        Citation.objects.select_related("article")
-        .only(
-            "id", "event_id", "article_id", "start", "end", "quote",
+@dataclass(frozen=True)
+class CardCitation:
+    """What an event card shows of one of its citations: the source, not its whole text."""
+
+    pk: int
+    article_id: int
+    start: int
+    quote: str
+    article_title: str
+    outlet: str
+    published_on: date
+
+
+def attach_citations(events: list[Event]) -> None:
+    """Each event's citations as `event.cited`, in the order its card lists them: one query
+    of plain rows (model instances for a page's hundred citations cost more than the query)."""
+    cited: dict[int, list[CardCitation]] = {event.pk: [] for event in events}
+    rows = (
+        Citation.objects.filter(event_id__in=cited)
+        .order_by("article__published_on", "article_id", "start")
+        .values_list(
+            "event_id", "pk", "article_id", "start", "quote",
             "article__title", "article__outlet", "article__published_on",
         )
-        .order_by("article__published_on", "article_id", "start")
     )  # fmt: skip
-    return Prefetch("citations", queryset=citations)
+    for event_id, *fields in rows:
+        cited[event_id].append(CardCitation(*fields))
+    for event in events:
+        event.cited = cited[event.pk]
 
 
 def mark_headings(events: list[Event], previous: Event | None = None) -> list[Event]:
@@ -229,7 +269,6 @@ def mark_headings(events: list[Event], previous: Event | None = None) -> list[Ev
         current = key(event)
         event.starts_year = last is None or current[0] != last[0]
         event.starts_month = current[1] is not None and current != last
-        event.source_count = len({c.article_id for c in event.citations.all()})
         last = current
     return events
 
@@ -242,8 +281,9 @@ def prepare_cards(events: list[Event], q: str = "") -> list[Event]:
     article_url = reverse("articles:detail", args=[URL_SLOT]).replace(str(URL_SLOT), "{}")
     query = f"?q={quote(q, safe='/')}" if q else ""  # as the `urlencode` filter does
     badges: dict[int, tuple[str, str]] = {}
+    attach_citations(events)
     for event in events:
-        citations = list(event.citations.all())
+        citations = event.cited
         event.url = event_url.format(event.pk)
         event.citations_url = f"{event.url}{query}"
         count = len(citations)
@@ -255,14 +295,13 @@ def prepare_cards(events: list[Event], q: str = "") -> list[Event]:
                 continue
             seen.add(citation.article_id)
             if citation.article_id not in badges:
-                article = citation.article
                 badges[citation.article_id] = (
-                    escape(article.title),
+                    escape(citation.article_title),
                     format_html(
                         '{} <time datetime="{}">{}</time>',
-                        Truncator(article.outlet or article.title).chars(34),
-                        article.published_on.isoformat(),
-                        date_format(article.published_on, "j M"),
+                        Truncator(citation.outlet or citation.article_title).chars(34),
+                        citation.published_on.isoformat(),
+                        date_format(citation.published_on, "j M"),
                     ),
                 )
             title, label = badges[citation.article_id]
@@ -282,7 +321,7 @@ def prepare_cards(events: list[Event], q: str = "") -> list[Event]:
     return events
 
 
-def card_key(event: Event, citations: list[Citation], q: str) -> str:
+def card_key(event: Event, citations: list[CardCitation], q: str) -> str:
     """What an event card depends on, hashed: the event (and its `updated_at`, bumped by
     `save()` and `EventQuerySet.update()`), its citations (how many, the newest), the search
     (highlights) and everything else the card shows, so a changed event or a new citation
@@ -317,9 +356,7 @@ def page_of(events: EventQuerySet, page: int) -> tuple[list[Event], Event | None
     """The page's events, the event just before them (for headings), and whether more follow."""
     offset = (page - 1) * PAGE_SIZE
     first = max(offset - 1, 0)
-    rows = list(
-        events.prefetch_related(list_citations()).chronological()[first : offset + PAGE_SIZE + 1]
-    )
+    rows = list(events.chronological()[first : offset + PAGE_SIZE + 1])
     previous = rows.pop(0) if offset and rows else None
     has_more = len(rows) > PAGE_SIZE
     return mark_headings(rows[:PAGE_SIZE], previous), previous, has_more
@@ -336,10 +373,11 @@ def presets(filters: TimelineFilters, *, story_last, overview) -> list[dict]:
     periods += [(str(year), str(year), str(year)) for year in overview.years]
     periods += [(b.name, b.period, b.period) for b in overview.months[:MONTH_PRESETS]]
     current = (filters.raw.get("from", [""])[0], filters.raw.get("to", [""])[0])
+    querystring = filters.period_querystring()
     return [
         {
             "label": label,
-            "qs": filters.querystring(from_=start, to=end),
+            "qs": querystring(start, end),
             "current": current == (start, end),
             "kind": "month" if len(start) == 7 else ("year" if len(start) == 4 else "recent"),
         }
@@ -373,7 +411,7 @@ def csrf_slot() -> str:
 
 @require_GET
 def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
-    story = get_object_or_404(stamped(Story.objects), slug=slug)
+    story = get_stamped_story(slug)
     stamp = change_stamp(story)
     filters = parse_filters(request.GET)
     page = read_page(request, filters.errors)
@@ -435,17 +473,21 @@ def render_timeline(
     window, previous, has_more = page_of(events, page)
     prepare_cards(window, filters.q)
     without_dates = filters.without_dates()
-    months = cached(
-        story, stamp, "months", without_dates.querystring(from_=None, to=None),
-        lambda: count_by_month(without_dates.apply(Event.objects.for_story(story).current())),
+    # Where the matches fall over the whole story: the same for every period chosen.
+    overview = cached(
+        story, stamp, "overview", without_dates.querystring(from_=None, to=None),
+        lambda: draw_overview(
+            count_by_month(without_dates.apply(Event.objects.for_story(story).current()))
+        ),
     )  # fmt: skip
-    overview = build_overview(months, selected_from=filters.date_from, selected_to=filters.date_to)
-    summary = cached(story, stamp, "summary", "", lambda: story_summary(story))
+    overview.select(filters.date_from, filters.date_to)
+    summary = cached(story, stamp, "summary", get_language(), lambda: story_summary(story))
     sources = summary["sources"]
     story_last = summary["last"]
+    period_querystring = filters.period_querystring()
     for slot in overview.slots:
         if slot.bin:
-            slot.qs = filters.querystring(from_=slot.bin.period, to=slot.bin.period)
+            slot.qs = period_querystring(slot.bin.period, slot.bin.period)
     context = {
         **common,
         "events": window,

@@ -149,3 +149,8 @@ def test_another_story_changing_does_not_change_this_page(client, story):
     other = StoryFactory()
     Event.objects.filter(pk=EventFactory(story=other).pk).delete()
     assert TOKEN.sub("", page(client, story)) == TOKEN.sub("", html)
+
+
+def test_the_strip_forgets_the_period_chosen_by_an_earlier_request(client, story):
+    assert 'class="bar selected"' in page(client, story, **{"from": "2024-03"})
+    assert 'class="bar selected"' not in page(client, story)
