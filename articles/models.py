@@ -151,7 +151,11 @@ class Article(StoryRow):
 
     class Meta:
         ordering = ["published_on", "id"]
-        indexes = [models.Index(fields=["story", "published_on"])]
+        indexes = [
+            models.Index(fields=["story", "published_on"]),
+            # A story's newest article, one probe: part of the timeline's cache stamp.
+            models.Index(fields=["story", "id"], name="article_story_newest"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(published_from__in=["text", "given"]),

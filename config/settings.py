@@ -117,7 +117,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Memory caches, one per process: rendered event cards and story figures in "default",
 # whole rendered timeline pages (about 200 kB each) in "pages". Their keys change whenever
-# what they hold would (see timeline.views.change_stamp); the limits only bound memory.
+# what they hold would (see timeline.views.get_stamped_story); the limits only bound memory.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -56,7 +56,7 @@ COARSE = {"quarter", "year", "decade"}
 
 
 # Story-level figures (source list, month counts, the whole story's extent) and whole
-# rendered pages are cached per process, keyed on the story and `change_stamp`, which
+# rendered pages are cached per process, keyed on the story's `change_stamp`, which
 # changes with anything they show; this only frees memory.
 SUMMARY_SECONDS = 300
 # The filter panel lists this many sources (those cited by most events), plus any chosen.
@@ -89,23 +89,25 @@ class Bound:
 
 
 def stamped(stories: QuerySet[Story]) -> QuerySet[Story]:
-    """Stories with what their cache stamp is made of, read in the same query as the story:
-    its latest event update (index probe; bulk updates bump it too, see
-    EventQuerySet.update), its articles (count and newest), the newest citation anywhere;
-    edits and deletions these cannot see bump `Story.revision` (see `StoryRowQuerySet`)."""
-    articles = Article.objects.filter(story=OuterRef("pk")).order_by()
-    return stories.annotate(
+    """Stories with what their cache stamp is made of besides `revision`, read in the same
+    query as the story: what new rows change (its latest event update, bumped by bulk updates
+    too, see EventQuerySet.update; its newest article; the newest citation anywhere), each an
+    index probe. Edits and deletions bump `revision` (see `StoryRowQuerySet`)."""
+    return stories.order_by().annotate(
         stamp_changed=Subquery(
             Event.objects.filter(story=OuterRef("pk"))
             .order_by("-updated_at")
             .values("updated_at")[:1]
         ),
-        stamp_articles=Subquery(articles.values("story").annotate(n=Count("pk")).values("n")),
-        stamp_last_article=Subquery(articles.order_by("-pk").values("pk")[:1]),
+        stamp_last_article=Subquery(
+            Article.objects.filter(story=OuterRef("pk")).order_by("-pk").values("pk")[:1]
+        ),
         stamp_last_citation=Subquery(Citation.objects.order_by("-pk").values("pk")[:1]),
     )
 
 
+# What a timeline reads of its story (the rest stays deferred).
+STORY_FIELDS = ("id", "slug", "title", "revision")
 # Stands for the slug in the SQL of `stamped()`, which is compiled once per process.
 SLUG_SLOT = "story-slug-slot"
 
@@ -114,25 +116,24 @@ SLUG_SLOT = "story-slug-slot"
 def stamped_story_sql() -> tuple[str, tuple]:
     """The SQL of `stamped()` for one story: the ORM took three times longer to build it than
     the database to answer it, on every request, cached pages included."""
-    return stamped(Story.objects.filter(slug=SLUG_SLOT)).query.sql_with_params()
+    stories = Story.objects.only(*STORY_FIELDS).filter(slug=SLUG_SLOT)
+    return stamped(stories).query.sql_with_params()
 
 
 def get_stamped_story(slug: str) -> Story:
-    """The story (see `stamped()`), or 404."""
+    """The story, with its `change_stamp`: anything a timeline of it shows changes the
+    stamp (see `stamped()`). One row, or 404."""
     sql, params = stamped_story_sql()
-    stories = list(Story.objects.raw(sql, [slug if p == SLUG_SLOT else p for p in params]))
-    if not stories:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [slug if param == SLUG_SLOT else param for param in params])
+        row = cursor.fetchone()
+        columns = [column[0] for column in cursor.description]
+    if row is None:
         raise Http404("No story here.")
-    return stories[0]
-
-
-def change_stamp(story: Story) -> str:
-    """Changes whenever anything a timeline of `story` shows may have changed."""
-    parts = (
-        story.revision, story.slug, story.title, story.created_at, story.stamp_changed,
-        story.stamp_articles, story.stamp_last_article, story.stamp_last_citation,
-    )  # fmt: skip
-    return "/".join(str(part) for part in parts)
+    values = dict(zip(columns, row, strict=True))
+    story = Story.from_db(connection.alias, STORY_FIELDS, [values[f] for f in STORY_FIELDS])
+    story.change_stamp = "/".join(str(value) for value in row)
+    return story
 
 
 def cached(story: Story, stamp: str, name: str, variant: str, compute, *, store=cache):
@@ -403,6 +404,7 @@ def timeline_part(request: HttpRequest, page: int) -> str | None:
     return "app" if request.htmx.target == "app" else "results"
 
 
+@functools.cache
 def csrf_slot() -> str:
     """Stands for the CSRF token in a cached page until it is served; unguessable, so no
     text of an article or event can spell it."""
@@ -412,7 +414,7 @@ def csrf_slot() -> str:
 @require_GET
 def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_stamped_story(slug)
-    stamp = change_stamp(story)
+    stamp = story.change_stamp
     filters = parse_filters(request.GET)
     page = read_page(request, filters.errors)
     part = timeline_part(request, page)
@@ -430,9 +432,8 @@ def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
         lambda: render_timeline(request, story, stamp=stamp, filters=filters, page=page, part=part),
         store=pages,
     )  # fmt: skip
-    slot = csrf_slot()
-    if slot in html:
-        html = html.replace(slot, get_token(request))
+    if part is None:  # the whole page: its <body> carries the token for htmx
+        html = html.replace(csrf_slot(), get_token(request))
     response = HttpResponse(html)
     patch_vary_headers(response, ["HX-Request"])
     if part in ("app", "results"):

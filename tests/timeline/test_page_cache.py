@@ -121,6 +121,12 @@ def test_a_retitled_article_shows_in_the_source_list_at_once(client, story):
     assert "Negotiators meet again" in html and "Talks resume\n" not in html
 
 
+def test_a_deleted_article_leaves_the_source_list_at_once(client, story):
+    assert "Dockers walk out\n" in page(client, story)
+    Article.objects.get(title="Dockers walk out").delete()  # not the newest article
+    assert "Dockers walk out\n" not in page(client, story)
+
+
 def test_a_deleted_citation_changes_the_counts_at_once(client, story):
     assert "9 Mar</time> · 2 events" in page(client, story)
     walkout = Event.objects.get(title="Dockers walk out")
