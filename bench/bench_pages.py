@@ -9,7 +9,9 @@ Creates the database `dateline_bench` (dropped at the end), fills it with
   unfiltered and filtered (a two-month window and status), full page and htmx
   fragment, at `--small` and `--events` events;
 - throughput under gunicorn on 127.0.0.1 with a small threaded keep-alive load
-  generator (bounded in requests and seconds), as a ratio to /healthz.
+  generator (bounded in requests and seconds), as a ratio to /healthz: of pages asked for
+  again and again (after a warm-up, as for /healthz: each worker renders a page once), and
+  of pages never asked for before (every one rendered).
 Returns rows (label, value, unit) from `run()`.
 """
 
@@ -166,24 +168,26 @@ def start_gunicorn(port: int) -> subprocess.Popen:
 def load(
     port: int, paths: list[str], *, seconds: float, max_requests: int, threads: int = 4
 ) -> float:
-    """Requests per second over keep-alive connections, bounded in time and count."""
+    """Requests per second over keep-alive connections, bounded in time and count; the
+    threads take `paths` in turn (each path once, then again from the first)."""
     done = 0
     failures = 0
+    taken = 0
     lock = threading.Lock()
     stop_at = time.monotonic() + seconds
 
-    def worker(offset: int) -> None:
-        nonlocal done, failures
+    def worker() -> None:
+        nonlocal done, failures, taken
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        index = offset
         while time.monotonic() < stop_at:
             with lock:
-                if done >= max_requests:
+                if taken >= max_requests:
                     return
-            connection.request("GET", paths[index % len(paths)])
+                path = paths[taken % len(paths)]
+                taken += 1
+            connection.request("GET", path)
             response = connection.getresponse()
             response.read()
-            index += 1
             with lock:
                 done += 1
                 failures += response.status != 200
@@ -192,7 +196,7 @@ def load(
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
 
     began = time.monotonic()
-    pool = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
     for thread in pool:
         thread.start()
     for thread in pool:
@@ -213,11 +217,26 @@ def measure_throughput(small_slug: str, large_slug: str, *, seconds: float) -> l
             start = rng.randrange(max(1, len(months) - 1))
             window = f"from={months[start]}&to={months[start + 1]}"
             filtered.append(f"/stories/{large_slug}/?{window}&status=approved")
+        # Pages nobody asked for before: a one- or two-month window, approved or proposed.
+        unseen = [
+            f"/stories/{large_slug}/?from={months[start]}"
+            f"&to={months[min(start + width, len(months) - 1)]}&status={status}"
+            for start in range(len(months))
+            for width in (0, 1)
+            for status in ("approved", "proposed")
+        ]
+        rng.shuffle(unseen)
+        small = [f"/stories/{small_slug}/"]
         bounded = dict(seconds=seconds, max_requests=20_000)
         load(port, ["/healthz"], seconds=1, max_requests=200)  # warm up both workers
+        # Each worker renders a page (and the story's summary) once: warm them up as well,
+        # so that the repeated-page figures are the steady state.
+        for paths in (small, filtered):
+            load(port, paths, seconds=seconds, max_requests=4 * len(paths))
         healthz = load(port, ["/healthz"], **bounded)
-        small = load(port, [f"/stories/{small_slug}/"], **bounded)
-        large = load(port, filtered, **bounded)
+        small_rate = load(port, small, **bounded)
+        large_rate = load(port, filtered, **bounded)
+        unseen_rate = load(port, unseen, seconds=seconds, max_requests=len(unseen))
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -225,12 +244,17 @@ def measure_throughput(small_slug: str, large_slug: str, *, seconds: float) -> l
         ("served /healthz (gunicorn 2x4 threads)", f"{healthz:.0f}", "req/s"),
         (
             "served timeline, small story, unfiltered",
-            f"{small:.0f} ({small / healthz:.0%})",
+            f"{small_rate:.0f} ({small_rate / healthz:.0%})",
             "req/s (of healthz)",
         ),
         (
-            "served timeline, large story, filtered",
-            f"{large:.0f} ({large / healthz:.0%})",
+            "served timeline, large story, filtered (50 pages)",
+            f"{large_rate:.0f} ({large_rate / healthz:.0%})",
+            "req/s (of healthz)",
+        ),
+        (
+            "served timeline, large story, filtered, each page new",
+            f"{unseen_rate:.0f} ({unseen_rate / healthz:.0%})",
             "req/s (of healthz)",
         ),
     ]
