@@ -62,6 +62,15 @@ def test_a_cached_page_costs_one_query_whatever_the_number_of_events(
         page(client, story)
 
 
+def test_home_serves_the_only_story_from_the_cache_without_counting_events(
+    client, story, django_assert_num_queries
+):
+    first = client.get("/").content.decode()
+    with django_assert_num_queries(2):  # which stories there are, then the story's stamp
+        second = client.get("/").content.decode()
+    assert "<h1>Harbour strike</h1>" in second and TOKEN.sub("", second) == TOKEN.sub("", first)
+
+
 def test_each_reader_gets_a_token_of_their_own_that_passes_the_csrf_check(story, django_user_model):
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     for client in (first, second):
