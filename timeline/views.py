@@ -429,14 +429,16 @@ def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
             urlencode(sorted(request.GET.lists()), doseq=True),
         )
     )
-    html = cached(
+    content = cached(
         story, stamp, "page", variant,
-        lambda: render_timeline(request, story, stamp=stamp, filters=filters, page=page, part=part),
+        lambda: render_timeline(
+            request, story, stamp=stamp, filters=filters, page=page, part=part
+        ).encode(),
         store=pages,
     )  # fmt: skip
     if part is None:  # the whole page: its <body> carries the token for htmx
-        html = html.replace(csrf_slot(), get_token(request))
-    response = HttpResponse(html)
+        content = content.replace(csrf_slot().encode(), get_token(request).encode())
+    response = HttpResponse(content)
     patch_vary_headers(response, ["HX-Request"])
     if part in ("app", "results"):
         query = filters.querystring()
