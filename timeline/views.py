@@ -7,19 +7,16 @@ from datetime import date, timedelta
 from urllib.parse import quote, urlencode, urlsplit
 
 from django.core.cache import cache, caches
-from django.db import DatabaseError, connection
+from django.core.exceptions import EmptyResultSet
+from django.db import DatabaseError, connection, connections
 from django.db.models import (
-    CharField,
     Count,
     Max,
-    Min,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Value,
 )
-from django.db.models.functions import Cast, Concat
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
@@ -147,27 +144,34 @@ def cached(story: Story, stamp: str, name: str, variant: str, compute, *, store=
 
 
 def extent_of(events: EventQuerySet) -> dict:
-    """How many events match, from how many sources, and their reach: two queries."""
-
-    def day_and_precision(field: str) -> Concat:  # "2024-10-21 day": sorts by the day first
-        text = CharField()
-        return Concat(Cast(field, text), Value(" "), "granularity", output_field=text)
-
-    row = events.order_by().aggregate(
-        count=Count("pk"),
-        first=Min(day_and_precision("date_start")),
-        last=Max(day_and_precision("date_end")),
-    )
-    cited = Citation.objects.order_by().filter(event__in=events.order_by().values("pk"))
-    extent = {
-        "count": row["count"],
-        "sources": cited.aggregate(n=Count("article", distinct=True))["n"],
-        "first_event": None,
-        "last_event": None,
-    }
-    if row["count"]:
-        first_day, first_granularity = row["first"].split(" ", 1)
-        last_day, last_granularity = row["last"].split(" ", 1)
+    """How many events match, from how many sources, and their reach, in one query that
+    reads the matching events once (a CTE) for the count, the reach and their citations.
+    As two ORM aggregates, the filter ran twice: 4.7 ms against 8.7 ms at 100,000 events."""
+    extent = {"count": 0, "sources": 0, "first_event": None, "last_event": None}
+    matched = events.order_by().values("pk", "date_start", "date_end", "granularity")
+    try:
+        matched_sql, params = matched.query.sql_with_params()
+    except EmptyResultSet:  # filters that can match nothing (“from” after “to”)
+        return extent
+    database = connections[events.db]
+    citations = database.ops.quote_name(Citation._meta.db_table)
+    day_and_precision = "CAST({} AS TEXT) || ' ' || granularity"  # sorts by the day first
+    sql = f"""
+        WITH matched (id, date_start, date_end, granularity) AS ({matched_sql})
+        SELECT
+            (SELECT COUNT(*) FROM matched),
+            (SELECT MIN({day_and_precision.format("date_start")}) FROM matched),
+            (SELECT MAX({day_and_precision.format("date_end")}) FROM matched),
+            (SELECT COUNT(DISTINCT article_id) FROM {citations}
+             WHERE event_id IN (SELECT id FROM matched))
+    """
+    with database.cursor() as cursor:
+        cursor.execute(sql, params)
+        count, first, last, sources = cursor.fetchone()
+    extent.update(count=count, sources=sources)
+    if count:
+        first_day, first_granularity = first.split(" ", 1)
+        last_day, last_granularity = last.split(" ", 1)
         first, last = date.fromisoformat(first_day), date.fromisoformat(last_day)
         extent["first_event"] = Bound(first, first, first_granularity)
         extent["last_event"] = Bound(last, last, last_granularity)

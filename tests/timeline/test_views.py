@@ -15,9 +15,9 @@ from timeline.models import Event
 pytestmark = pytest.mark.django_db
 
 HX = {"HX-Request": "true"}
-# story and its change stamp, count and reach, sources, page, citations, overview, story end,
-# source list
-FULL_PAGE_QUERIES = 8
+# story and its change stamp, count with reach and sources, page, citations, overview,
+# story end, source list
+FULL_PAGE_QUERIES = 7
 MORE_QUERIES = 3  # story and its change stamp, page, citations
 
 
