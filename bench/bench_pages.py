@@ -236,7 +236,7 @@ def measure_throughput(
         # Each worker renders a page (and the story's summary) once: warm them up as well,
         # so that the repeated-page figures are the steady state.
         for paths in (small, filtered):
-            load(port, paths, seconds=seconds, max_requests=4 * len(paths))
+            load(port, paths, seconds=2 * seconds, max_requests=8 * len(paths))
         totals = {name: [0, 0.0] for name in ("healthz", "small", "large", "unseen")}
         for _ in range(rounds):
             for name, paths in (("healthz", ["/healthz"]), ("small", small), ("large", filtered)):
