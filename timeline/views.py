@@ -162,8 +162,8 @@ def extent_of(events: EventQuerySet) -> dict:
             (SELECT COUNT(*) FROM matched),
             (SELECT MIN({day_and_precision.format("date_start")}) FROM matched),
             (SELECT MAX({day_and_precision.format("date_end")}) FROM matched),
-            (SELECT COUNT(DISTINCT article_id) FROM {citations}
-             WHERE event_id IN (SELECT id FROM matched))
+            (SELECT COUNT(DISTINCT cited.article_id)
+             FROM {citations} cited JOIN matched ON matched.id = cited.event_id)
     """
     with database.cursor() as cursor:
         cursor.execute(sql, params)
