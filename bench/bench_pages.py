@@ -6,8 +6,9 @@ Run: .venv/bin/python bench/bench_pages.py [--events 100000] [--small 1000] [--r
 Creates the database `dateline_bench` (dropped at the end), fills it with
 `generate_corpus`, then measures:
 - latency p50/p95 of the timeline page in-process (Django test client, DEBUG off):
-  unfiltered and filtered (a two-month window and status), full page and htmx
-  fragment, at `--small` and `--events` events;
+  unfiltered and filtered (a random two-month window and status), full page and htmx
+  fragment, at `--small` and `--events` events, and the full page with the page cache
+  emptied before every request (every page rendered);
 - throughput under gunicorn on 127.0.0.1 with a small threaded keep-alive load
   generator (bounded in requests and seconds), as a ratio to /healthz: of pages asked for
   again and again (after a warm-up, as for /healthz: each worker renders a page once), and
@@ -99,6 +100,7 @@ def month_windows(slug: str) -> list[str]:
 
 
 def measure_latency(slug: str, label: str, requests: int) -> list[Row]:
+    from django.core.cache import caches
     from django.test import Client
 
     client = Client()
@@ -106,7 +108,13 @@ def measure_latency(slug: str, label: str, requests: int) -> list[Row]:
     rng = random.Random(1)
     path = f"/stories/{slug}/"
     rows = []
-    for kind, fragment in (("full", False), ("fragment", True)):
+    # "rendered": the page cache is emptied before each request, so every page is rendered
+    # (event cards and story-wide figures stay cached, as they would on a running server).
+    for kind, fragment, rendered in (
+        ("full", False, False),
+        ("fragment", True, False),
+        ("full, rendered", False, True),
+    ):
         headers = {"HX-Request": "true"} if fragment else {}
         for filtered in (False, True):
             samples = []
@@ -114,6 +122,8 @@ def measure_latency(slug: str, label: str, requests: int) -> list[Row]:
             for number in range(requests + 5):
                 if samples and time.monotonic() > stop_at:
                     break
+                if rendered:
+                    caches["pages"].clear()
                 params = {}
                 if filtered:
                     start = rng.randrange(max(1, len(months) - 1))
