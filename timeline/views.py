@@ -283,7 +283,8 @@ def mark_headings(events: list[Event], previous: Event | None = None) -> list[Ev
 def prepare_cards(events: list[Event], q: str = "") -> list[Event]:
     """What each event card shows, worked out once per page rather than node by node in the
     template: its links (one `reverse()` each, then string formatting), its source badges
-    (the same article's badge is built once) and, while searching, the quotes that match."""
+    (the same article's badge is built once), its title and summary with the search words
+    marked and, while searching, the quotes that match."""
     event_url = reverse("timeline:event", args=[URL_SLOT]).replace(str(URL_SLOT), "{}")
     article_url = reverse("articles:detail", args=[URL_SLOT]).replace(str(URL_SLOT), "{}")
     query = f"?q={quote(q, safe='/')}" if q else ""  # as the `urlencode` filter does
@@ -320,11 +321,13 @@ def prepare_cards(events: list[Event], q: str = "") -> list[Event]:
                 f'       title="{title}">{label}</a></li>'
             )
         event.badges_html = mark_safe("\n".join(items))
+        event.title_html = highlight(event.title, q)
+        event.summary_html = highlight(event.summary, q)
         event.quote_hits = (
             [highlight(c.quote, q) for c in citations if mentions(c.quote, q)] if q else []
         )
         event.card_key = card_key(event, citations, q)
-    render_cards(events, q)
+    render_cards(events)
     return events
 
 
@@ -343,7 +346,7 @@ def card_key(event: Event, citations: list[CardCitation], q: str) -> str:
     return f"timeline:card:{event.pk}:{hashlib.sha256(text.encode()).hexdigest()[:32]}"
 
 
-def render_cards(events: list[Event], q: str) -> None:
+def render_cards(events: list[Event]) -> None:
     """Each card's HTML, rendered once per key and kept in the cache (fragment caching)."""
     cards = cache.get_many([event.card_key for event in events])
     missing = {}
@@ -352,7 +355,7 @@ def render_cards(events: list[Event], q: str) -> None:
         html = cards.get(event.card_key)
         if html is None:
             template = template or get_template("includes/event_card.html")
-            html = template.render({"event": event, "q": q}).strip()
+            html = template.render({"event": event}).strip()
             missing[event.card_key] = html
         event.card_html = mark_safe(html)
     if missing:
