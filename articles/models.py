@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 
@@ -20,7 +20,17 @@ class Granularity(models.TextChoices):
     OPEN = "open", "open"
 
 
-class StoryManager(models.Manager["Story"]):
+class StoryQuerySet(models.QuerySet["Story"]):
+    def touch(self) -> int:
+        """Count a change to these stories that their timeline's cache stamp cannot see by
+        itself (an edit or a deletion of one of their rows): `revision` goes up.
+
+        Called after the writes it records, so that a story row is only ever locked after
+        the rows it sums up (never before them: no lock-order deadlock with an ingest)."""
+        return self.update(revision=F("revision") + 1)
+
+
+class StoryManager(models.Manager.from_queryset(StoryQuerySet)):  # type: ignore[misc]
     def get_by_natural_key(self, slug: str) -> Story:
         return self.get(slug=slug)
 
@@ -29,6 +39,12 @@ class Story(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
+    revision = models.PositiveBigIntegerField(
+        default=0,
+        editable=False,
+        help_text="Goes up when one of the story's articles, events or citations is edited "
+        "or deleted; cached timeline pages are keyed on it.",
+    )
 
     objects = StoryManager()
 
@@ -46,12 +62,70 @@ class Story(models.Model):
         return (self.slug,)
 
 
+class StoryRowQuerySet(models.QuerySet):
+    """Rows that belong to a story: articles here, events and citations in the timeline.
+
+    Deleting them, or changing them in bulk, touches their stories (`StoryQuerySet.touch`),
+    in the same transaction. New rows need no touch: a story's cache stamp counts them."""
+
+    story_path = "story"  # the lookup from a row to its story
+    touch_on_update = True
+
+    def story_ids(self) -> list[int]:
+        return list(self.order_by().values_list(self.story_path, flat=True).distinct())
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        with transaction.atomic(using=self.db, savepoint=False):
+            stories = self.story_ids()
+            deleted = super().delete()
+            Story.objects.using(self.db).filter(pk__in=stories).touch()
+        return deleted
+
+    def update(self, **kwargs) -> int:
+        if not self.touch_on_update:
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db, savepoint=False):
+            stories = self.story_ids()
+            updated = super().update(**kwargs)
+            Story.objects.using(self.db).filter(pk__in=stories).touch()
+        return updated
+
+
+class StoryRow(models.Model):
+    """A model whose rows belong to a story: editing (with `touch_on_update`) or deleting
+    one touches the story (see `StoryRowQuerySet`)."""
+
+    touch_on_update = True
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self._state.adding or not self.touch_on_update:
+            super().save(*args, **kwargs)
+            return
+        with transaction.atomic(using=kwargs.get("using"), savepoint=False):
+            super().save(*args, **kwargs)
+            self.stories().using(self._state.db).touch()
+
+    def delete(self, *args, **kwargs) -> tuple[int, dict[str, int]]:
+        with transaction.atomic(using=kwargs.get("using"), savepoint=False):
+            db = self._state.db
+            deleted = super().delete(*args, **kwargs)
+            self.stories().using(db).touch()
+        return deleted
+
+    def stories(self) -> StoryQuerySet:
+        """The stories this row belongs to (still answerable once the row is deleted)."""
+        return Story.objects.filter(pk=self.story_id)
+
+
 def content_hash(body: str) -> str:
     """The identity of an article: the same text is the same article."""
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-class ArticleManager(models.Manager["Article"]):
+class ArticleManager(models.Manager.from_queryset(StoryRowQuerySet)):  # type: ignore[misc]
     def get_by_natural_key(self, content_hash: str) -> Article:
         return self.get(content_hash=content_hash)
 
@@ -75,7 +149,7 @@ class ArticleManager(models.Manager["Article"]):
         return None if row is None else self.get(pk=row[0])
 
 
-class Article(models.Model):
+class Article(StoryRow):
     class DateSource(models.TextChoices):
         TEXT = "text", "read from the text"
         GIVEN = "given", "given at ingest"
@@ -96,7 +170,11 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["published_on", "id"]
-        indexes = [models.Index(fields=["story", "published_on"])]
+        indexes = [
+            models.Index(fields=["story", "published_on"]),
+            # A story's newest article, one probe: part of the timeline's cache stamp.
+            models.Index(fields=["story", "id"], name="article_story_newest"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(published_from__in=["text", "given"]),

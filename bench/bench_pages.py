@@ -6,10 +6,14 @@ Run: .venv/bin/python bench/bench_pages.py [--events 100000] [--small 1000] [--r
 Creates the database `dateline_bench` (dropped at the end), fills it with
 `generate_corpus`, then measures:
 - latency p50/p95 of the timeline page in-process (Django test client, DEBUG off):
-  unfiltered and filtered (a two-month window and status), full page and htmx
-  fragment, at `--small` and `--events` events;
+  unfiltered and filtered (a random two-month window and status), full page and htmx
+  fragment, at `--small` and `--events` events, and the full page with the page cache
+  emptied before every request (every page rendered);
 - throughput under gunicorn on 127.0.0.1 with a small threaded keep-alive load
-  generator (bounded in requests and seconds), as a ratio to /healthz.
+  generator (bounded in requests and seconds), as a ratio to /healthz: of pages asked for
+  again and again (after a warm-up, as for /healthz: each worker renders a page once), and
+  of pages never asked for before (every one rendered); the figures are taken in slices
+  interleaved with each other, so a busy neighbour on the machine weighs on all alike.
 Returns rows (label, value, unit) from `run()`.
 """
 
@@ -96,6 +100,7 @@ def month_windows(slug: str) -> list[str]:
 
 
 def measure_latency(slug: str, label: str, requests: int) -> list[Row]:
+    from django.core.cache import caches
     from django.test import Client
 
     client = Client()
@@ -103,7 +108,13 @@ def measure_latency(slug: str, label: str, requests: int) -> list[Row]:
     rng = random.Random(1)
     path = f"/stories/{slug}/"
     rows = []
-    for kind, fragment in (("full", False), ("fragment", True)):
+    # "rendered": the page cache is emptied before each request, so every page is rendered
+    # (event cards and story-wide figures stay cached, as they would on a running server).
+    for kind, fragment, rendered in (
+        ("full", False, False),
+        ("fragment", True, False),
+        ("full, rendered", False, True),
+    ):
         headers = {"HX-Request": "true"} if fragment else {}
         for filtered in (False, True):
             samples = []
@@ -111,6 +122,8 @@ def measure_latency(slug: str, label: str, requests: int) -> list[Row]:
             for number in range(requests + 5):
                 if samples and time.monotonic() > stop_at:
                     break
+                if rendered:
+                    caches["pages"].clear()
                 params = {}
                 if filtered:
                     start = rng.randrange(max(1, len(months) - 1))
@@ -165,25 +178,27 @@ def start_gunicorn(port: int) -> subprocess.Popen:
 
 def load(
     port: int, paths: list[str], *, seconds: float, max_requests: int, threads: int = 4
-) -> float:
-    """Requests per second over keep-alive connections, bounded in time and count."""
+) -> tuple[int, float]:
+    """Requests done and seconds taken over keep-alive connections, bounded in time and
+    count; the threads take `paths` in turn (each path once, then again from the first)."""
     done = 0
     failures = 0
+    taken = 0
     lock = threading.Lock()
     stop_at = time.monotonic() + seconds
 
-    def worker(offset: int) -> None:
-        nonlocal done, failures
+    def worker() -> None:
+        nonlocal done, failures, taken
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        index = offset
         while time.monotonic() < stop_at:
             with lock:
-                if done >= max_requests:
+                if taken >= max_requests:
                     return
-            connection.request("GET", paths[index % len(paths)])
+                path = paths[taken % len(paths)]
+                taken += 1
+            connection.request("GET", path)
             response = connection.getresponse()
             response.read()
-            index += 1
             with lock:
                 done += 1
                 failures += response.status != 200
@@ -192,17 +207,21 @@ def load(
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
 
     began = time.monotonic()
-    pool = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
     for thread in pool:
         thread.start()
     for thread in pool:
         thread.join()
     if failures:
         raise RuntimeError(f"{failures} of {done} requests failed")
-    return done / (time.monotonic() - began)
+    return done, time.monotonic() - began
 
 
-def measure_throughput(small_slug: str, large_slug: str, *, seconds: float) -> list[Row]:
+def measure_throughput(
+    small_slug: str, large_slug: str, *, seconds: float, rounds: int = 5
+) -> list[Row]:
+    """Each figure is taken in `rounds` slices, interleaved with the others, so that all of
+    them see the same share of whatever else the machine is doing."""
     port = free_port()
     server = start_gunicorn(port)
     try:
@@ -213,24 +232,53 @@ def measure_throughput(small_slug: str, large_slug: str, *, seconds: float) -> l
             start = rng.randrange(max(1, len(months) - 1))
             window = f"from={months[start]}&to={months[start + 1]}"
             filtered.append(f"/stories/{large_slug}/?{window}&status=approved")
-        bounded = dict(seconds=seconds, max_requests=20_000)
+        # Pages nobody asked for before: a one- or two-month window, approved or proposed.
+        unseen = [
+            f"/stories/{large_slug}/?from={months[start]}"
+            f"&to={months[min(start + width, len(months) - 1)]}&status={status}"
+            for start in range(len(months))
+            for width in (0, 1)
+            for status in ("approved", "proposed")
+        ]
+        rng.shuffle(unseen)
+        small = [f"/stories/{small_slug}/"]
         load(port, ["/healthz"], seconds=1, max_requests=200)  # warm up both workers
-        healthz = load(port, ["/healthz"], **bounded)
-        small = load(port, [f"/stories/{small_slug}/"], **bounded)
-        large = load(port, filtered, **bounded)
+        # Each worker renders a page (and the story's summary) once: warm them up as well,
+        # so that the repeated-page figures are the steady state.
+        for paths in (small, filtered):
+            load(port, paths, seconds=2 * seconds, max_requests=8 * len(paths))
+        totals = {name: [0, 0.0] for name in ("healthz", "small", "large", "unseen")}
+        for _ in range(rounds):
+            for name, paths in (("healthz", ["/healthz"]), ("small", small), ("large", filtered)):
+                done, took = load(port, paths, seconds=seconds / rounds, max_requests=20_000)
+                totals[name][0] += done
+                totals[name][1] += took
+            used = totals["unseen"][0]
+            done, took = load(
+                port, unseen[used:], seconds=seconds / rounds, max_requests=len(unseen) - used
+            )
+            totals["unseen"][0] += done
+            totals["unseen"][1] += took
     finally:
         server.terminate()
         server.wait(timeout=10)
+    rate = {name: done / took for name, (done, took) in totals.items()}
+    healthz = rate["healthz"]
+
+    def of_healthz(name: str) -> str:
+        return f"{rate[name]:.0f} ({rate[name] / healthz:.0%})"
+
     return [
         ("served /healthz (gunicorn 2x4 threads)", f"{healthz:.0f}", "req/s"),
+        ("served timeline, small story, unfiltered", of_healthz("small"), "req/s (of healthz)"),
         (
-            "served timeline, small story, unfiltered",
-            f"{small:.0f} ({small / healthz:.0%})",
+            "served timeline, large story, filtered (50 pages)",
+            of_healthz("large"),
             "req/s (of healthz)",
         ),
         (
-            "served timeline, large story, filtered",
-            f"{large:.0f} ({large / healthz:.0%})",
+            "served timeline, large story, filtered, each page new",
+            of_healthz("unseen"),
             "req/s (of healthz)",
         ),
     ]

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 
@@ -25,3 +26,11 @@ def staff_client(db, client, django_user_model) -> Client:
     user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw-editor-1")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches: a page cached by another test is never served."""
+    for cache in caches.all():
+        cache.clear()
+    yield

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import urlencode
@@ -93,6 +94,18 @@ class TimelineFilters:
             else:
                 params[key] = value if isinstance(value, list) else [value]
         return urlencode([(key, v) for key, values in params.items() for v in values])
+
+    def period_querystring(self) -> Callable[[str, str], str]:
+        """`querystring(from_=start, to=end)` for many periods (a bar per month of the
+        overview, the presets): everything but the dates is encoded once."""
+        keys = [*self.raw, *(key for key in ("from", "to") if key not in self.raw)]
+        encoded = {key: urlencode([(key, v) for v in self.raw.get(key, [])]) for key in keys}
+
+        def querystring(start: str, end: str) -> str:
+            dates = {"from": urlencode({"from": start}), "to": urlencode({"to": end})}
+            return "&".join(dates.get(key) or encoded[key] for key in keys)
+
+        return querystring
 
 
 def parse_filters(query: QueryDict) -> TimelineFilters:

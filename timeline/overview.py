@@ -21,6 +21,9 @@ FOLD_AFTER = 2
 COARSE = ("quarter", "year", "decade")  # fold runs of more than this many empty bins into one gap
 HEIGHT = 56  # bar area, px
 LABEL_HEIGHT = 32
+# calendar's names are formatted on every lookup; a strip looks them up hundreds of times.
+MONTH_NAMES = tuple(calendar.month_name)
+MONTH_ABBREVIATIONS = tuple(calendar.month_abbr)
 
 
 @dataclass(frozen=True)
@@ -36,11 +39,7 @@ class Bin:
 
     @property
     def name(self) -> str:
-        return (
-            str(self.year)
-            if self.month is None
-            else f"{calendar.month_name[self.month]} {self.year}"
-        )
+        return str(self.year) if self.month is None else f"{MONTH_NAMES[self.month]} {self.year}"
 
     @property
     def interval(self) -> tuple[date, date]:
@@ -100,6 +99,19 @@ class Overview:
     @property
     def bars(self) -> list[Slot]:
         return [slot for slot in self.slots if slot.bin and slot.bin.count]
+
+    def select(self, selected_from: date | None, selected_to: date | None) -> None:
+        """Mark the columns that overlap the chosen period."""
+        if not (selected_from or selected_to):
+            return
+        for slot in self.slots:
+            if slot.bin:
+                start, end = slot.bin.interval
+                slot.selected = bool(
+                    (selected_from or selected_to)
+                    and (selected_from is None or end >= selected_from)
+                    and (selected_to is None or start <= selected_to)
+                )
 
 
 def count_by_month(events: EventQuerySet) -> list[Bin]:
@@ -174,6 +186,13 @@ def _year_columns(bins: list[Bin]) -> list[Bin | tuple[int, str]]:
 def build_overview(
     bins: list[Bin], *, selected_from: date | None = None, selected_to: date | None = None
 ) -> Overview:
+    overview = draw_overview(bins)
+    overview.select(selected_from, selected_to)
+    return overview
+
+
+def draw_overview(bins: list[Bin]) -> Overview:
+    """The strip's columns and bars, before any period is selected (see Overview.select)."""
     overview = Overview()
     if not bins:
         return overview
@@ -205,18 +224,12 @@ def build_overview(
             previous_year = None
             continue
         height = round(HEIGHT * column.count / overview.peak, 1) if column.count else 0
-        start, end = column.interval
-        selected = bool(
-            (selected_from or selected_to)
-            and (selected_from is None or end >= selected_from)
-            and (selected_to is None or start <= selected_to)
-        )
         if overview.unit == "year":
             wanted = previous_year is None or slot_width >= 36 or column.year % 10 == 0
         else:
             wanted = column.year != previous_year
         label = str(column.year) if wanted else ""
-        month_label = calendar.month_abbr[column.month] if column.month and slot_width >= 26 else ""
+        month_label = MONTH_ABBREVIATIONS[column.month] if column.month and slot_width >= 26 else ""
         if column.month is None and overview.unit == "month":
             month_label = "year"
         previous_year = column.year
@@ -226,7 +239,6 @@ def build_overview(
                 width=slot_width,
                 bin=column,
                 bar_height=max(height, 3) if column.count else 0,
-                selected=selected,
                 label=label,
                 month_label=month_label,
             )

@@ -55,3 +55,22 @@ def test_count_of_set_filters():
 def test_without_dates_keeps_the_rest():
     filters = parse("from=2024&q=x").without_dates()
     assert filters.date_from is None and filters.q == "x"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "q=pact&source=2",
+        "to=2024-10&q=a%26b+c&status=approved",
+        "from=2024&to=2024-06&granularity=day&granularity=month&min_sources=2",
+        "q=%E2%80%9Cquoted%E2%80%9D&from=2023",
+    ],
+)
+@pytest.mark.parametrize(
+    "period", [("2024", "2024"), ("2024-10", "2024-10"), ("2024-09-22", "2024-10-21")]
+)
+def test_period_querystring_is_querystring_with_those_dates(query, period):
+    filters = parse(query)
+    start, end = period
+    assert filters.period_querystring()(start, end) == filters.querystring(from_=start, to=end)

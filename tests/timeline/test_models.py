@@ -84,6 +84,15 @@ def test_overlapping_keeps_range_touching_either_end():
     assert list(Event.objects.overlapping(date(2024, 10, 14), None)) == []
 
 
+def test_overlapping_window_keeps_events_on_its_first_and_last_day_only():
+    first = EventFactory(date_start=date(2024, 10, 1))
+    last = EventFactory(date_start=date(2024, 10, 31))
+    EventFactory(date_start=date(2024, 9, 30))
+    EventFactory(date_start=date(2024, 11, 1))
+    window = Event.objects.overlapping(date(2024, 10, 1), date(2024, 10, 31))
+    assert list(window.order_by("date_start")) == [first, last]
+
+
 def test_absorb_moves_citations_and_marks_the_others_merged():
     target = CitationFactory().event
     other = CitationFactory(event=EventFactory(story=target.story)).event

@@ -15,8 +15,10 @@ from timeline.models import Event
 pytestmark = pytest.mark.django_db
 
 HX = {"HX-Request": "true"}
-FULL_PAGE_QUERIES = 9  # story, count, first, last, page, citations, overview, story end, sources
-MORE_QUERIES = 3  # story, page, citations
+# story and its change stamp, count with reach and sources, page, citations, overview,
+# story end, source list
+FULL_PAGE_QUERIES = 7
+MORE_QUERIES = 3  # story and its change stamp, page, citations
 
 
 def story_with_events(count: int, *, articles: int = 3):
