@@ -43,6 +43,21 @@
     if (link) setExpanded(link, true);
   });
 
+  // A date's explanation opens below it, from its left edge; near the right edge of the
+  // window that would run off screen, so it is moved left until it fits.
+  function placeTip(event) {
+    var mark = event.target.closest && event.target.closest("mark.timex");
+    var tip = mark && mark.querySelector(".timex-tip");
+    if (!tip) return;
+    tip.style.left = "";
+    var margin = 8;
+    var box = tip.getBoundingClientRect();
+    var overflow = box.right - (document.documentElement.clientWidth - margin);
+    if (overflow > 0) tip.style.left = -Math.min(overflow, Math.max(0, box.left - margin)) + "px";
+  }
+  document.addEventListener("focusin", placeTip);
+  document.addEventListener("mouseover", placeTip);
+
   // On a phone the filter panel starts folded, so the timeline comes first.
   document.addEventListener("DOMContentLoaded", function () {
     if (!window.matchMedia("(max-width: 61.99rem)").matches) return;

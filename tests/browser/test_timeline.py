@@ -272,6 +272,20 @@ def test_date_values_show_on_hover_and_keyboard_focus(page: Page, seed):
     expect(first.locator("time")).to_have_attribute("datetime", "2024-10-18")
 
 
+def test_date_explanations_stay_on_a_phone_screen(phone: Page, seed):
+    article = seed.articles.get(title__startswith="Yoon convenes")
+    phone.goto(f"/articles/{article.pk}/")
+    marks = phone.locator(".body mark.timex")
+    assert marks.count() > 3
+    for mark in marks.all():
+        mark.focus()
+        tip = mark.locator(".timex-tip")
+        expect(tip).to_be_visible()
+        box = tip.evaluate("e => e.getBoundingClientRect().toJSON()")
+        assert box["left"] >= 0 and box["right"] <= 390, mark.inner_text()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
 def test_phone_layout_has_no_sideways_scroll(phone: Page):
     phone.goto(STORY)
     expect(events(phone)).to_have_count(12)
