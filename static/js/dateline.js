@@ -43,6 +43,19 @@
     if (link) setExpanded(link, true);
   });
 
+  // htmx restores Back/Forward from snapshots of the page's HTML, which keep what was typed
+  // or ticked only as the page was first served: set the filters from the URL restored.
+  document.addEventListener("htmx:historyRestore", function () {
+    var form = document.getElementById("filters");
+    if (!form) return;
+    var params = new URLSearchParams(window.location.search);
+    form.querySelectorAll("input[name], select[name]").forEach(function (field) {
+      var values = params.getAll(field.name);
+      if (field.type === "checkbox") field.checked = values.indexOf(field.value) >= 0;
+      else if (field.type !== "hidden") field.value = values[0] || "";
+    });
+  });
+
   // A date's explanation opens below it, from its left edge; near the right edge of the
   // window that would run off screen, so it is moved left until it fits.
   function placeTip(event) {

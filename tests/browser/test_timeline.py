@@ -121,6 +121,25 @@ def test_back_and_forward_restore_the_filtered_view(page: Page):
     expect(events(page)).to_have_count(7)
 
 
+def test_back_restores_what_the_filters_say_along_with_the_view(page: Page):
+    page.goto(STORY)
+    page.fill("#f-q", "pact")
+    expect(page).to_have_url(re.compile(r"\?q=pact$"))
+    expect(events(page)).to_have_count(2)
+    source = page.locator("#f-sources .check", has_text="Yoon convenes").locator("input")
+    source.check()
+    expect(page).to_have_url(re.compile(r"&source=\d+$"))
+    expect(events(page)).to_have_count(1)
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?q=pact$"))
+    expect(events(page)).to_have_count(2)
+    expect(page.locator("#f-q")).to_have_value("pact")
+    expect(source).not_to_be_checked()
+    page.go_back()
+    expect(events(page)).to_have_count(12)
+    expect(page.locator("#f-q")).to_have_value("")
+
+
 def test_reload_of_a_filtered_url_reproduces_the_view(page: Page):
     page.goto(f"{STORY}?granularity=week")
     expect(events(page)).to_have_count(2)
