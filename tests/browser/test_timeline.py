@@ -245,6 +245,17 @@ def test_presentation_view_renders_timelinejs(page: Page):
     assert height > 400
 
 
+def test_presentation_of_no_events_says_so(page: Page):
+    page.goto(f"/stories/{SLUG}/present/?q=zebra")
+    expect(page.locator("#present-empty")).to_be_visible()
+    expect(page.locator("#present-empty")).to_contain_text("No events match these filters")
+    expect(page.locator("#timeline-embed")).to_be_hidden()
+    page.get_by_role("link", name="Present the whole story").click()
+    expect(page.locator(".tl-slide-titleslide .tl-headline").first).to_contain_text(
+        "North Korean troops in Russia"
+    )
+
+
 def test_long_story_loads_more_events_on_scroll(page: Page):
     story = StoryFactory(title="A long story", slug="long-story")
     article = ArticleFactory(story=story)

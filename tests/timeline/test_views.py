@@ -450,6 +450,15 @@ def test_export_view_bad_filter_is_400_with_the_reason(client, seed_story):
     assert response.status_code == 400 and "“from”" in response.content.decode()
 
 
+def test_presentation_says_which_filter_is_wrong(client, seed_story):
+    url = reverse("timeline:present", args=[seed_story.slug])
+    response = client.get(url, {"from": "2024-13", "q": "pact"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "“from”: “2024-13” is not a real calendar date." in html
+    assert 'data-source="/stories/north-korean-troops-in-russia/export.timelinejs?q=pact"' in html
+
+
 def test_presentation_view_loads_vendored_timelinejs_fed_by_the_export(client, seed_story):
     html = client.get(reverse("timeline:present", args=[seed_story.slug])).content.decode()
     assert "vendor/timelinejs/js/timeline.js" in html
