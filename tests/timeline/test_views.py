@@ -150,6 +150,14 @@ def test_status_control_is_for_editors(staff_client, seed_story):
     assert 'name="status"' in staff_client.get(seed_story.get_absolute_url()).content.decode()
 
 
+def test_status_control_offers_no_merged_box_that_could_only_empty_the_timeline(
+    staff_client, seed_story
+):
+    html = staff_client.get(seed_story.get_absolute_url()).content.decode()
+    assert 'id="f-status-rejected"' in html
+    assert 'id="f-status-merged"' not in html
+
+
 def test_imprecise_dates_look_imprecise(client, seed_story):
     html = client.get(seed_story.get_absolute_url()).content.decode()
     assert 'datetime="2024-06">June 2024</time>' in html and "all month" in html
