@@ -91,6 +91,13 @@ def test_citation_shows_the_expression_that_dated_it(page: Page):
     expect(card.locator(".dated-by")).to_contain_text("“1953” in an article of 18 Oct 2024 → 1953")
 
 
+def test_quote_context_keeps_the_line_break_before_a_new_paragraph(page: Page, seed):
+    event = seed.events.get(title="South Korea summons the Russian ambassador")
+    page.goto(f"/events/{event.pk}/")
+    quoted = page.locator(".citation", has_text="Calls for Withdrawal").locator("blockquote")
+    assert "Troops Training in Russia\nIn recent diplomatic tensions" in quoted.inner_text()
+
+
 def test_follow_a_citation_to_the_article(page: Page):
     page.goto(STORY)
     card = page.locator(".event", has_text="The Korean War ends")
