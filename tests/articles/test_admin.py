@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import CitationFactory
+from articles.models import Article
+from tests.factories import ArticleFactory, CitationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +37,24 @@ def test_an_ingested_articles_text_cannot_be_edited_in_the_admin(staff_client):
 def test_a_new_article_can_still_be_typed_in(staff_client):
     page = staff_client.get(reverse("admin:articles_article_add")).text
     assert 'name="body"' in page
+
+
+def test_adding_an_article_whose_text_is_already_there_is_a_form_error(staff_client):
+    existing = ArticleFactory(title="The first copy")
+    response = staff_client.post(
+        reverse("admin:articles_article_add"),
+        {
+            "story": existing.story_id,
+            "title": "A second copy",
+            "outlet": "",
+            "url": "",
+            "published_on": "2024-10-21",
+            "published_from": "given",
+            "body": existing.body,
+            "expressions-TOTAL_FORMS": "0",
+            "expressions-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "This text is already in Dateline: “The first copy”" in response.text
+    assert Article.objects.count() == 1
