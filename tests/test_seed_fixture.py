@@ -1,5 +1,6 @@
 """The shipped seed story: verbatim articles, curated events, exact citations."""
 
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -75,3 +76,31 @@ def test_loading_the_fixture_twice_creates_nothing_new(seed_story):
 def test_fixture_uses_natural_keys_not_primary_keys():
     records = json.loads(FIXTURE.read_text(encoding="utf-8"))
     assert records and all("pk" not in record for record in records)
+
+
+def test_load_seed_story_loads_the_story_when_it_is_missing():
+    from django.core.management import call_command
+
+    call_command("load_seed_story", stdout=io.StringIO())
+    assert Event.objects.filter(story__slug="north-korean-troops-in-russia").count() == 12
+
+
+def test_load_seed_story_again_keeps_what_editors_changed(seed_story):
+    from django.core.management import call_command
+
+    meeting = Event.objects.get(story=seed_story, title__icontains="emergency security meeting")
+    weekly = list(Event.objects.filter(story=seed_story, granularity="week").order_by("pk"))
+    weekly[0].absorb(weekly[1:])
+    meeting.date_end, meeting.granularity = date(2024, 10, 19), "range"
+    meeting.save()
+    citations = Citation.objects.count()
+
+    out = io.StringIO()
+    call_command("load_seed_story", stdout=out)
+
+    meeting.refresh_from_db()
+    weekly[1].refresh_from_db()
+    assert (meeting.date_end, meeting.granularity) == (date(2024, 10, 19), "range")
+    assert weekly[1].status == Event.Status.MERGED
+    assert Citation.objects.count() == citations
+    assert "already loaded" in out.getvalue()

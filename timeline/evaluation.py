@@ -102,7 +102,7 @@ class Evaluation:
 
     @property
     def noise_rate(self) -> float:
-        return _ratio(len(self.noise), self.proposed)
+        return len(self.noise) / self.proposed if self.proposed else 0.0
 
     @property
     def duplicates(self) -> int:

@@ -29,6 +29,10 @@ class IngestError(Exception):
     """One input could not be ingested; the message is one line and names it."""
 
 
+class NoPublicationDate(IngestError):
+    """The article states no publication date and none was given for it."""
+
+
 @dataclass
 class IngestResult:
     source: str
@@ -220,7 +224,7 @@ def ingest_text(
     header = read_header(text)
     published_on = published or header.published
     if published_on is None:
-        raise IngestError(
+        raise NoPublicationDate(
             f"{source}: no publication date in the text; give --published YYYY-MM-DD "
             "or a manifest date"
         )

@@ -278,6 +278,20 @@ class Event(StoryRow):
                 )
         if self.merged_into_id and self.merged_into_id == self.pk:
             raise ValidationError({"merged_into": "An event cannot be merged into itself."})
+        # The database holds "merged" and its target together (event_merged_iff_target);
+        # only `absorb()` sets both, so an edited status must not break the pair.
+        if (self.status == Event.Status.MERGED) != bool(self.merged_into_id):
+            raise ValidationError(
+                {
+                    "status": (
+                        "This event was merged into another and stays merged; split that "
+                        "event to take its citations apart."
+                        if self.merged_into_id
+                        else "Only the “Merge” action makes an event merged: it moves the "
+                        "citations and records which event they went to."
+                    )
+                }
+            )
 
     @transaction.atomic
     def absorb(self, others: list[Event]) -> int:

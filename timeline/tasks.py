@@ -21,7 +21,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, content_hash
-from timeline.ingest import IngestError, ingest_text
+from timeline.ingest import IngestError, NoPublicationDate, ingest_text
 from timeline.models import UploadedArticle
 
 logger = logging.getLogger(__name__)
@@ -67,6 +67,13 @@ def process_upload(*, upload_id: int) -> int | None:
         )
         article, created = result.article, result.created
         message = describe(result.expressions, result.proposed, result.merged, created=created)
+    except NoPublicationDate:  # the ingest's own advice is for the command line
+        return finish(
+            upload,
+            Status.FAILED,
+            f"{upload.file_name}: no publication date in the text; upload it again with "
+            "“Published on” filled in, or start the file with a line like “Date: 2024-10-21”.",
+        )
     except IngestError as error:
         return finish(upload, Status.FAILED, str(error))
     except IntegrityError:

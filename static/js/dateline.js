@@ -43,6 +43,34 @@
     if (link) setExpanded(link, true);
   });
 
+  // htmx restores Back/Forward from snapshots of the page's HTML, which keep what was typed
+  // or ticked only as the page was first served: set the filters from the URL restored.
+  document.addEventListener("htmx:historyRestore", function () {
+    var form = document.getElementById("filters");
+    if (!form) return;
+    var params = new URLSearchParams(window.location.search);
+    form.querySelectorAll("input[name], select[name]").forEach(function (field) {
+      var values = params.getAll(field.name);
+      if (field.type === "checkbox") field.checked = values.indexOf(field.value) >= 0;
+      else if (field.type !== "hidden") field.value = values[0] || "";
+    });
+  });
+
+  // A date's explanation opens below it, from its left edge; near the right edge of the
+  // window that would run off screen, so it is moved left until it fits.
+  function placeTip(event) {
+    var mark = event.target.closest && event.target.closest("mark.timex");
+    var tip = mark && mark.querySelector(".timex-tip");
+    if (!tip) return;
+    tip.style.left = "";
+    var margin = 8;
+    var box = tip.getBoundingClientRect();
+    var overflow = box.right - (document.documentElement.clientWidth - margin);
+    if (overflow > 0) tip.style.left = -Math.min(overflow, Math.max(0, box.left - margin)) + "px";
+  }
+  document.addEventListener("focusin", placeTip);
+  document.addEventListener("mouseover", placeTip);
+
   // On a phone the filter panel starts folded, so the timeline comes first.
   document.addEventListener("DOMContentLoaded", function () {
     if (!window.matchMedia("(max-width: 61.99rem)").matches) return;

@@ -91,6 +91,13 @@ def test_citation_shows_the_expression_that_dated_it(page: Page):
     expect(card.locator(".dated-by")).to_contain_text("“1953” in an article of 18 Oct 2024 → 1953")
 
 
+def test_quote_context_keeps_the_line_break_before_a_new_paragraph(page: Page, seed):
+    event = seed.events.get(title="South Korea summons the Russian ambassador")
+    page.goto(f"/events/{event.pk}/")
+    quoted = page.locator(".citation", has_text="Calls for Withdrawal").locator("blockquote")
+    assert "Troops Training in Russia\nIn recent diplomatic tensions" in quoted.inner_text()
+
+
 def test_follow_a_citation_to_the_article(page: Page):
     page.goto(STORY)
     card = page.locator(".event", has_text="The Korean War ends")
@@ -119,6 +126,25 @@ def test_back_and_forward_restore_the_filtered_view(page: Page):
     expect(events(page)).to_have_count(12)
     page.go_forward()
     expect(events(page)).to_have_count(7)
+
+
+def test_back_restores_what_the_filters_say_along_with_the_view(page: Page):
+    page.goto(STORY)
+    page.fill("#f-q", "pact")
+    expect(page).to_have_url(re.compile(r"\?q=pact$"))
+    expect(events(page)).to_have_count(2)
+    source = page.locator("#f-sources .check", has_text="Yoon convenes").locator("input")
+    source.check()
+    expect(page).to_have_url(re.compile(r"&source=\d+$"))
+    expect(events(page)).to_have_count(1)
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?q=pact$"))
+    expect(events(page)).to_have_count(2)
+    expect(page.locator("#f-q")).to_have_value("pact")
+    expect(source).not_to_be_checked()
+    page.go_back()
+    expect(events(page)).to_have_count(12)
+    expect(page.locator("#f-q")).to_have_value("")
 
 
 def test_reload_of_a_filtered_url_reproduces_the_view(page: Page):
@@ -226,6 +252,17 @@ def test_presentation_view_renders_timelinejs(page: Page):
     assert height > 400
 
 
+def test_presentation_of_no_events_says_so(page: Page):
+    page.goto(f"/stories/{SLUG}/present/?q=zebra")
+    expect(page.locator("#present-empty")).to_be_visible()
+    expect(page.locator("#present-empty")).to_contain_text("No events match these filters")
+    expect(page.locator("#timeline-embed")).to_be_hidden()
+    page.get_by_role("link", name="Present the whole story").click()
+    expect(page.locator(".tl-slide-titleslide .tl-headline").first).to_contain_text(
+        "North Korean troops in Russia"
+    )
+
+
 def test_long_story_loads_more_events_on_scroll(page: Page):
     story = StoryFactory(title="A long story", slug="long-story")
     article = ArticleFactory(story=story)
@@ -270,6 +307,20 @@ def test_date_values_show_on_hover_and_keyboard_focus(page: Page, seed):
     first.focus()
     expect(tip).to_be_visible()
     expect(first.locator("time")).to_have_attribute("datetime", "2024-10-18")
+
+
+def test_date_explanations_stay_on_a_phone_screen(phone: Page, seed):
+    article = seed.articles.get(title__startswith="Yoon convenes")
+    phone.goto(f"/articles/{article.pk}/")
+    marks = phone.locator(".body mark.timex")
+    assert marks.count() > 3
+    for mark in marks.all():
+        mark.focus()
+        tip = mark.locator(".timex-tip")
+        expect(tip).to_be_visible()
+        box = tip.evaluate("e => e.getBoundingClientRect().toJSON()")
+        assert box["left"] >= 0 and box["right"] <= 390, mark.inner_text()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
 
 
 def test_phone_layout_has_no_sideways_scroll(phone: Page):

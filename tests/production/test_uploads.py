@@ -41,6 +41,19 @@ def run_queued_tasks() -> None:
         process_upload(upload_id=upload_row.pk)
 
 
+def test_upload_without_a_date_says_how_to_give_one_in_the_form(staff_client):
+    upload(
+        staff_client,
+        text_file("undated.txt", "Seoul summoned the envoy on Friday.\n"),
+        story=StoryFactory(),
+    )
+    run_queued_tasks()
+    failed = UploadedArticle.objects.get()
+    assert failed.status == "failed"
+    assert failed.message.startswith("undated.txt: no publication date in the text;")
+    assert "“Published on”" in failed.message and "--published" not in failed.message
+
+
 def test_upload_page_is_for_staff_only(client, django_user_model):
     assert client.get(reverse("ingest")).status_code == 302
     user = django_user_model.objects.create_user("reader", password="pw-reader-1")

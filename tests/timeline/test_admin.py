@@ -118,3 +118,41 @@ def test_editing_dates_rejects_granularity_that_does_not_fit(staff_client):
         },
     )
     assert "is not one month" in response.text
+
+
+def event_form(event: Event, **changes) -> dict:
+    return {
+        "story": event.story_id,
+        "title": event.title,
+        "date_start": event.date_start.isoformat(),
+        "date_end": event.date_end.isoformat(),
+        "granularity": event.granularity,
+        "status": event.status,
+        "date_kind": event.date_kind,
+        "citations-TOTAL_FORMS": "0",
+        "citations-INITIAL_FORMS": "0",
+        **changes,
+    }
+
+
+def test_editing_status_to_merged_is_refused_not_a_server_error(staff_client):
+    event = EventFactory()
+    url = reverse("admin:timeline_event_change", args=[event.pk])
+    response = staff_client.post(url, event_form(event, status="merged"))
+    assert response.status_code == 200
+    assert "Only the “Merge” action makes an event merged" in response.text
+    event.refresh_from_db()
+    assert event.status == Event.Status.APPROVED
+
+
+def test_a_merged_event_cannot_be_unmerged_by_editing_its_status(staff_client):
+    target = EventFactory()
+    merged = EventFactory(story=target.story)
+    target.absorb([merged])
+    merged.refresh_from_db()
+    url = reverse("admin:timeline_event_change", args=[merged.pk])
+    response = staff_client.post(url, event_form(merged, status="approved"))
+    assert response.status_code == 200
+    assert "stays merged" in response.text
+    merged.refresh_from_db()
+    assert (merged.status, merged.merged_into_id) == (Event.Status.MERGED, target.pk)

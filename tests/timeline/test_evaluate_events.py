@@ -116,6 +116,20 @@ def test_evaluate_events_command_prints_table_and_scores(seeds_raw):
     assert "recall 12/12" in out.getvalue()
 
 
+def test_a_story_without_events_has_no_noise():
+    article = ArticleFactory(body="Seoul summons the envoy. More.")
+    result = evaluate(story=article.story, gold=gold_for(article))
+    assert (result.proposed, result.noise_rate, result.recall) == (0, 0.0, 0.0)
+
+
+def test_evaluate_events_command_says_when_the_story_has_no_events(seed_story):
+    StoryFactory(slug="seeds-raw")
+    out, err = StringIO(), StringIO()
+    call_command("evaluate_events", str(SEEDS_GOLD), "--story", "seeds-raw", stdout=out, stderr=err)
+    assert "noise 0%" in out.getvalue()
+    assert "has no proposed or approved events: ingest its articles first" in err.getvalue()
+
+
 def test_evaluate_events_command_json_output(seeds_raw):
     out = StringIO()
     call_command("evaluate_events", str(SEEDS_GOLD), "--json", stdout=out)

@@ -152,6 +152,14 @@ def test_status_control_is_for_editors(staff_client, seed_story):
     assert 'name="status"' in staff_client.get(seed_story.get_absolute_url()).content.decode()
 
 
+def test_status_control_offers_no_merged_box_that_could_only_empty_the_timeline(
+    staff_client, seed_story
+):
+    html = staff_client.get(seed_story.get_absolute_url()).content.decode()
+    assert 'id="f-status-rejected"' in html
+    assert 'id="f-status-merged"' not in html
+
+
 def test_imprecise_dates_look_imprecise(client, seed_story):
     html = client.get(seed_story.get_absolute_url()).content.decode()
     assert 'datetime="2024-06">June 2024</time>' in html and "all month" in html
@@ -450,6 +458,15 @@ def test_export_view_unknown_format_is_404(client, seed_story):
 def test_export_view_bad_filter_is_400_with_the_reason(client, seed_story):
     response = client.get(reverse("timeline:export", args=[seed_story.slug, "csv"]), {"from": "x"})
     assert response.status_code == 400 and "“from”" in response.content.decode()
+
+
+def test_presentation_says_which_filter_is_wrong(client, seed_story):
+    url = reverse("timeline:present", args=[seed_story.slug])
+    response = client.get(url, {"from": "2024-13", "q": "pact"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "“from”: “2024-13” is not a real calendar date." in html
+    assert 'data-source="/stories/north-korean-troops-in-russia/export.timelinejs?q=pact"' in html
 
 
 def test_presentation_view_loads_vendored_timelinejs_fed_by_the_export(client, seed_story):

@@ -40,6 +40,11 @@ class Command(BaseCommand):
         if found is None:
             raise CommandError(f"no story “{slug}”")
         result = evaluation.evaluate(story=found, gold=loaded)
+        if not result.proposed:
+            self.stderr.write(
+                f"Story “{slug}” has no proposed or approved events: ingest its articles first "
+                "(an article already ingested, in any story, is skipped)."
+            )
         if json:
             self.stdout.write(_dumps(result.to_dict()))
         else:
