@@ -78,6 +78,14 @@ def read_article_file(path: Path | str) -> str:
         raise IngestError(f"{path}: {error}") from None
 
 
+def _inside(manifest: Path, name: str) -> Path:
+    """A manifest's file, which must lie in the manifest's folder or below it."""
+    folder = manifest.parent.resolve()
+    if not isinstance(name, str) or not (folder / name).resolve().is_relative_to(folder):
+        raise IngestError(f"{manifest}: “{name}” is not a file in the manifest’s folder")
+    return manifest.parent / name
+
+
 def read_manifest(path: Path | str) -> Manifest:
     path = Path(path)
     try:
@@ -85,7 +93,7 @@ def read_manifest(path: Path | str) -> Manifest:
         articles = data["articles"]
         entries = [
             ManifestEntry(
-                path=path.parent / item["file"],
+                path=_inside(path, item["file"]),
                 published=_parse_iso(item["published"], path) if item.get("published") else None,
                 title=item.get("title") or None,
             )

@@ -157,3 +157,14 @@ def test_command_defaults_to_the_newest_story(db):
     article = ArticleFactory(story=new)
     CitationFactory(event=EventFactory(story=new), article=article)
     assert json.loads(run_export("--format", "json"))["story"]["slug"] == new.slug
+
+
+def test_export_without_story_says_which_of_several_it_chose(db):
+    StoryFactory(slug="older-story")
+    StoryFactory(slug="newer-story")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("export_timeline", "--format", "json", stdout=out, stderr=err)
+    assert json.loads(out.getvalue())["story"]["slug"] == "newer-story"
+    assert "exporting the newest, newer-story (others: older-story; choose with --story)" in (
+        err.getvalue()
+    )

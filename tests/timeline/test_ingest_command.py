@@ -116,3 +116,20 @@ def test_command_says_nothing_was_ingested_when_every_input_fails(tmp_path):
     empty.write_text("")
     with pytest.raises(CommandError, match="nothing was ingested"):
         call_command("ingest", str(empty), "--story", "s", "--published", "2024-10-21")
+
+
+def test_a_manifest_names_only_files_in_its_own_folder(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text(ARTICLE, encoding="utf-8")
+    folder = tmp_path / "story"
+    folder.mkdir()
+    manifest = folder / "manifest.json"
+    manifest.write_text(
+        json.dumps(
+            {"story": "S", "articles": [{"file": "../secret.txt", "published": "2024-10-21"}]}
+        ),
+        encoding="utf-8",
+    )
+    _, err, error = run(str(manifest))
+    assert "“../secret.txt” is not a file in the manifest’s folder" in err and error is not None
+    assert not Article.objects.exists()

@@ -41,7 +41,13 @@ class Command(BaseCommand):
             if story is None:
                 raise CommandError(f"No story with slug “{slug}”.")
             return story
-        story = Story.objects.first()  # Meta.ordering puts the newest first
-        if story is None:
+        stories = list(Story.objects.values_list("slug", flat=True)[:6])  # newest first
+        if not stories:
             raise CommandError("There are no stories yet; ingest some articles first.")
-        return story
+        if len(stories) > 1:
+            others = ", ".join(stories[1:5]) + (", …" if len(stories) > 5 else "")
+            self.stderr.write(
+                f"Several stories: exporting the newest, {stories[0]} "
+                f"(others: {others}; choose with --story)."
+            )
+        return Story.objects.get(slug=stories[0])
