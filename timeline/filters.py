@@ -162,7 +162,9 @@ def parse_filters(query: QueryDict) -> TimelineFilters:
     min_sources = query.get("min_sources", "").strip()
     if min_sources:
         number = whole_number(min_sources)
-        if number is not None and 1 <= number <= 1000:
+        if number == 1:
+            pass  # every event has a source: no filter, no chip
+        elif number is not None and 1 < number <= 1000:
             filters.min_sources = number
             keep("min_sources", [str(number)])
         else:

@@ -514,7 +514,7 @@ def render_timeline(
         "chips": chips(filters, sources),
         "granularities": Granularity.choices,
         "statuses": Event.Status.choices,
-        "source_choices": range(2, max(len(sources), filters.min_sources or 0) + 1),
+        "source_choices": source_choices(len(sources), filters.min_sources),
         "next_page": page + 1 if has_more else None,
         "previous_page": page - 1 if page > 1 else None,
         "page": page,
@@ -637,3 +637,11 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def source_choices(source_total: int, chosen: int | None) -> list[int]:
+    """“Reported by at least N sources”: 2 up to the story's sources, and the N asked for."""
+    choices = list(range(2, source_total + 1))
+    if chosen and chosen > source_total:
+        choices.append(chosen)
+    return choices

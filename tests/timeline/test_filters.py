@@ -6,6 +6,7 @@ import pytest
 from django.http import QueryDict
 
 from timeline.filters import parse_filters
+from timeline.views import source_choices
 
 
 def parse(query: str):
@@ -40,6 +41,19 @@ def test_control_characters_are_dropped_from_the_search():
 def test_min_sources_out_of_range_is_an_error(text):
     filters = parse(f"min_sources={text}")
     assert filters.min_sources is None and filters.errors
+
+
+def test_min_sources_one_filters_nothing_and_says_nothing():
+    filters = parse("min_sources=1")
+    assert filters.min_sources is None and not filters.errors and not filters.active
+
+
+@pytest.mark.parametrize(
+    ("total", "chosen", "choices"),
+    [(4, None, [2, 3, 4]), (4, 3, [2, 3, 4]), (3, 1000, [2, 3, 1000]), (1, None, [])],
+)
+def test_source_choices_go_up_to_the_story_sources_and_the_number_asked_for(total, chosen, choices):
+    assert source_choices(total, chosen) == choices
 
 
 def test_querystring_round_trips_and_overrides():
