@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest
 
 from timeline.models import Citation, Event
@@ -63,17 +63,32 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.action(description="Approve selected events")
     def approve(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        count = queryset.exclude(status=Event.Status.MERGED).update(status=Event.Status.APPROVED)
+        count = self._set_status(request, queryset, Event.Status.APPROVED)
         self.message_user(request, f"Approved {count} event(s).", messages.SUCCESS)
 
     @admin.action(description="Reject selected events")
     def reject(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        count = queryset.exclude(status=Event.Status.MERGED).update(status=Event.Status.REJECTED)
+        count = self._set_status(request, queryset, Event.Status.REJECTED)
         self.message_user(request, f"Rejected {count} event(s).", messages.SUCCESS)
+
+    @transaction.atomic
+    def _set_status(self, request: HttpRequest, queryset: QuerySet[Event], status: str) -> int:
+        events = list(queryset.exclude(status=Event.Status.MERGED))
+        Event.objects.filter(pk__in=[event.pk for event in events]).update(status=status)
+        for event in events:  # the admin's history: who decided, and when
+            self.log_change(request, event, f"Status set to {status}.")
+        return len(events)
 
     @admin.action(description="Merge selected events into the best-cited one")
     def merge(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        events = list(queryset.order_by("-citation_total", "id"))
+        # An editor's approval outweighs citations: a rejected event never absorbs others.
+        standing = Case(
+            When(status=Event.Status.APPROVED, then=Value(0)),
+            When(status=Event.Status.PROPOSED, then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
+        events = list(queryset.order_by(standing, "-citation_total", "id"))
         if len(events) < 2:
             self.message_user(request, "Select at least two events to merge.", messages.WARNING)
             return
@@ -83,6 +98,9 @@ class EventAdmin(admin.ModelAdmin):
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
             return
+        for other in others:
+            self.log_change(request, other, f"Merged into event {target.pk} “{target.title}”.")
+        self.log_change(request, target, f"Absorbed {len(others)} event(s), {moved} citation(s).")
         self.message_user(
             request,
             f"Merged {len(others)} event(s) into “{target.title}”; {moved} citation(s) moved.",
@@ -109,6 +127,7 @@ class EventAdmin(admin.ModelAdmin):
                     status=Event.Status.PROPOSED,
                 )
                 Citation.objects.filter(pk__in=[c.pk for c in citations]).update(event=twin)
+                self.log_addition(request, twin, f"Split off event {event.pk}.")
                 created += 1
         self.message_user(request, f"Split off {created} new event(s).", messages.SUCCESS)
 

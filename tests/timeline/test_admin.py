@@ -156,3 +156,28 @@ def test_a_merged_event_cannot_be_unmerged_by_editing_its_status(staff_client):
     assert "stays merged" in response.text
     merged.refresh_from_db()
     assert (merged.status, merged.merged_into_id) == (Event.Status.MERGED, target.pk)
+
+
+def test_merge_keeps_an_approved_event_over_a_better_cited_rejected_one(staff_client):
+    rejected = CitationFactory(event=EventFactory(status=Event.Status.REJECTED)).event
+    CitationFactory(event=rejected)
+    approved = CitationFactory(
+        event=EventFactory(story=rejected.story, status=Event.Status.APPROVED)
+    ).event
+    run_action(staff_client, "merge", [rejected, approved])
+    rejected.refresh_from_db()
+    assert rejected.status == Event.Status.MERGED and rejected.merged_into == approved
+    assert approved.citations.count() == 3
+
+
+def test_editors_decisions_are_in_the_admin_history(staff_client):
+    from django.contrib.admin.models import LogEntry
+
+    first, second = EventFactory.create_batch(2, status=Event.Status.PROPOSED)
+    run_action(staff_client, "approve", [first])
+    run_action(staff_client, "reject", [second])
+    messages = {
+        (int(entry.object_id), entry.get_change_message()) for entry in LogEntry.objects.all()
+    }
+    assert (first.pk, "Status set to approved.") in messages
+    assert (second.pk, "Status set to rejected.") in messages
