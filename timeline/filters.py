@@ -37,6 +37,7 @@ class TimelineFilters:
     granularities: list[str] = field(default_factory=list)
     min_sources: int | None = None
     raw: dict[str, list[str]] = field(default_factory=dict)
+    typed: dict[str, str] = field(default_factory=dict)  # the date boxes as the reader left them
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -119,6 +120,7 @@ def parse_filters(query: QueryDict) -> TimelineFilters:
         text = query.get(name, "").strip()
         if not text:
             continue
+        filters.typed[name] = text[:40]
         try:
             setattr(filters, attribute, parse_period(text)[bound])
             keep(name, [text])

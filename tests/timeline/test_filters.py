@@ -88,3 +88,10 @@ def test_period_querystring_is_querystring_with_those_dates(query, period):
     filters = parse(query)
     start, end = period
     assert filters.period_querystring()(start, end) == filters.querystring(from_=start, to=end)
+
+
+def test_a_bad_date_stays_in_its_box_to_be_fixed(client, seed_story):
+    response = client.get(seed_story.get_absolute_url(), {"from": "2024-13-45"})
+    assert response.status_code == 200
+    assert 'name="from" value="2024-13-45"' in response.text
+    assert "is not a real calendar date" in response.text
