@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import quote, urlencode, urlsplit
@@ -280,6 +281,18 @@ def mark_headings(events: list[Event], previous: Event | None = None) -> list[Ev
     return events
 
 
+def badge_names(sources: list) -> dict[int, str]:
+    """Each source's outlet or title, cut short, but whole where cutting would make two
+    badges of one card read the same."""
+    full = {s.article_id: s.outlet or s.article_title for s in sources}
+    short = {article_id: Truncator(name).chars(34) for article_id, name in full.items()}
+    taken = Counter(short.values())
+    return {
+        article_id: name if taken[short[article_id]] > 1 else short[article_id]
+        for article_id, name in full.items()
+    }
+
+
 def prepare_cards(events: list[Event], q: str = "") -> list[Event]:
     """What each event card shows, worked out once per page rather than node by node in the
     template: its links (one `reverse()` each, then string formatting), its source badges
@@ -288,7 +301,7 @@ def prepare_cards(events: list[Event], q: str = "") -> list[Event]:
     event_url = reverse("timeline:event", args=[URL_SLOT]).replace(str(URL_SLOT), "{}")
     article_url = reverse("articles:detail", args=[URL_SLOT]).replace(str(URL_SLOT), "{}")
     query = f"?q={quote(q, safe='/')}" if q else ""  # as the `urlencode` filter does
-    badges: dict[int, tuple[str, str]] = {}
+    badges: dict[tuple[int, str], tuple[str, str]] = {}
     attach_citations(events)
     for event in events:
         citations = event.cited
@@ -296,23 +309,22 @@ def prepare_cards(events: list[Event], q: str = "") -> list[Event]:
         event.citations_url = f"{event.url}{query}"
         count = len(citations)
         event.quotes_label = f"Show {count} quote{pluralize(count)}"
+        sources = list({c.article_id: c for c in citations}.values())  # one badge each
+        names = badge_names(sources)
         items = []
-        seen: set[int] = set()
-        for citation in citations:
-            if citation.article_id in seen:
-                continue
-            seen.add(citation.article_id)
-            if citation.article_id not in badges:
-                badges[citation.article_id] = (
+        for citation in sources:
+            key = (citation.article_id, names[citation.article_id])
+            if key not in badges:
+                badges[key] = (
                     escape(citation.article_title),
                     format_html(
                         '{} <time datetime="{}">{}</time>',
-                        Truncator(citation.outlet or citation.article_title).chars(34),
+                        names[citation.article_id],
                         citation.published_on.isoformat(),
                         date_format(citation.published_on, "j M"),
                     ),
                 )
-            title, label = badges[citation.article_id]
+            title, label = badges[key]
             href = escape(
                 f"{article_url.format(citation.article_id)}#cite-{event.pk}-{citation.start}"
             )

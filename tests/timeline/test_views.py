@@ -476,3 +476,13 @@ def test_presentation_view_loads_vendored_timelinejs_fed_by_the_export(client, s
         f'data-source="{reverse("timeline:export", args=[seed_story.slug, "timelinejs"])}"' in html
     )
     assert "cdn." not in html and "//" not in html.split("<body", 1)[1].replace("://", "")
+
+
+def test_two_sources_of_one_card_never_read_the_same(client, seed_story):
+    event = Event.objects.get(title="South Korea summons the Russian ambassador")
+    response = client.get(seed_story.get_absolute_url())
+    card = response.text[response.text.index(f'id="event-{event.pk}"') :]
+    card = card[: card.index("</article>")]
+    labels = re.findall(r'class="source-badge"[^>]*>([^<]*)<time', card)
+    assert len(labels) == 4 and len(set(labels)) == 4
+    assert "South Korea summons Russian ambassador over North Korean troop deployment " in labels
