@@ -486,3 +486,12 @@ def test_two_sources_of_one_card_never_read_the_same(client, seed_story):
     labels = re.findall(r'class="source-badge"[^>]*>([^<]*)<time', card)
     assert len(labels) == 4 and len(set(labels)) == 4
     assert "South Korea summons Russian ambassador over North Korean troop deployment " in labels
+
+
+def test_a_quote_without_a_date_says_the_article_dates_it(client, seed_story):
+    event = Event.objects.get(title="South Korea summons the Russian ambassador")
+    response = client.get(reverse("timeline:event", args=[event.pk]))
+    assert (
+        "Dated by the article: no date expression is recorded for this sentence, so it reports "
+        'the news of <time datetime="2024-10-21">21 Oct 2024</time>.'
+    ) in response.text
