@@ -71,14 +71,21 @@ class UploadForm(forms.Form):
 def upload_articles(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        files = [(uploaded, *read_or_why_not(uploaded)) for uploaded in form.cleaned_data["files"]]
+        if not any(text for _, text, _ in files):  # nothing to ingest: change nothing
+            for _, _, reason in files:
+                form.add_error("files", reason)
+            return render(request, "ingest.html", {"form": form, **status_context()}, status=400)
         try:
             story = form.cleaned_data["story"] or get_story(title=form.cleaned_data["new_story"])
         except IngestError:
             form.add_error("new_story", "Give the new story a title with letters or digits.")
             return render(request, "ingest.html", {"form": form, **status_context()}, status=400)
-        for uploaded in form.cleaned_data["files"]:
+        for uploaded, text, reason in files:
             queue_file(
                 uploaded,
+                text=text,
+                reason=reason,
                 story=story,
                 published=form.cleaned_data["published"],
                 user=request.user,
@@ -98,16 +105,24 @@ def status_context() -> dict:
     return {"uploads": uploads, "pending": any(upload.pending for upload in uploads)}
 
 
-def queue_file(uploaded: UploadedFile, *, story: Story, published: date | None, user) -> None:
-    """Record the file; queue it if it reads as an article, else record why not."""
-    name = (uploaded.name or "article.txt")[:255]
-    upload = UploadedArticle(story=story, file_name=name, published_on=published)
-    upload.uploaded_by = user if user.is_authenticated else None
+def read_or_why_not(uploaded: UploadedFile) -> tuple[str, str]:
+    """(the file's text, "") if it reads as an article, else ("", why not)."""
     try:
-        upload.text = read_upload(uploaded)
+        return read_upload(uploaded), ""
     except IngestError as error:
+        return "", str(error)
+
+
+def queue_file(
+    uploaded: UploadedFile, *, text: str, reason: str, story: Story, published: date | None, user
+) -> None:
+    """Record the file; queue it if it read as an article, else record why not."""
+    name = (uploaded.name or "article.txt")[:255]
+    upload = UploadedArticle(story=story, file_name=name, published_on=published, text=text)
+    upload.uploaded_by = user if user.is_authenticated else None
+    if reason:
         upload.status = UploadedArticle.Status.FAILED
-        upload.message = str(error)
+        upload.message = reason
         upload.save()
         return
     with transaction.atomic():

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from articles.models import Article
+from articles.models import Article, Story
 from tests.factories import StoryFactory
 from timeline.models import UploadedArticle
 from timeline.tasks import process_upload, requeue_stalled_uploads
@@ -181,11 +181,31 @@ def test_bad_file_fails_with_a_clear_message_and_the_rest_of_the_batch_goes_in(
 
 def test_twenty_megabyte_file_is_refused_without_being_stored(staff_client):
     big = text_file("huge.txt", b"Date: 2024-10-21\n\n" + b"word " * (4 * 1024 * 1024))
-    upload(staff_client, big, story=StoryFactory())
-    refused = UploadedArticle.objects.get()
-    assert refused.status == "failed"
-    assert "too large" in refused.message
-    assert refused.text == ""
+    response = upload(staff_client, big, story=StoryFactory())
+    assert response.status_code == 400
+    assert "huge.txt: too large" in response.text
+    assert not UploadedArticle.objects.exists()
+
+
+def test_a_batch_with_one_good_file_records_why_the_others_failed(staff_client):
+    big = text_file("huge.txt", b"Date: 2024-10-21\n\n" + b"word " * (4 * 1024 * 1024))
+    upload(staff_client, big, text_file(), story=StoryFactory())
+    refused = UploadedArticle.objects.get(file_name="huge.txt")
+    assert refused.status == "failed" and "too large" in refused.message and refused.text == ""
+    assert UploadedArticle.objects.get(file_name="article.txt").status != "failed"
+
+
+def test_an_upload_where_every_file_fails_creates_no_story(staff_client):
+    response = upload(
+        staff_client,
+        text_file("empty.txt", b""),
+        text_file("b.png", b"\x89PNG\x00"),
+        new_story="Nothing usable",
+    )
+    assert response.status_code == 400
+    assert "empty.txt: empty file" in response.text and "b.png: binary file" in response.text
+    assert not Story.objects.filter(title="Nothing usable").exists()
+    assert not UploadedArticle.objects.exists()
 
 
 def test_article_without_a_date_fails_at_ingest_with_the_reason(staff_client):
