@@ -202,7 +202,7 @@ _CLAUSE_END = re.compile(
 # Coordinated clauses, each with its own subject: "…, and the bridge was shut …".
 _COORDINATION = re.compile(r";\s+|,\s+(?:and|but|while|whereas|so)\s+|,\s+(?=then\s)")
 # Verb phrases sharing a subject: "… was announced in March, cancelled on May 24 and …"
-_VERB_PHRASE_CUT = re.compile(r"\s+(?:and|but)\s+|,\s+")
+_VERB_PHRASE_CUT = re.compile(r",?\s+(?:and|but)\s+|,\s+")
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?P<pronoun>which|who|whose|that)\s")
 _SUBORDINATOR = re.compile(
     r"\b(?:when|after|before|because|as|once|since|until|while|although|where|that|how|"
@@ -215,6 +215,25 @@ _TRAILING_PREPOSITION = re.compile(
 )
 _SEQUENCE = re.compile(r"(?:following|after|before|since)\s+", re.IGNORECASE)
 # "Details of the agreement, signed in June, …": the agreement is what the date is about.
+# "In a report released on June 27, the office found …": the date is the document's.
+_DOCUMENT = (
+    r"report|statement|letter|ruling|decision|judgment|filing|notice|interview|speech|"
+    r"post|announcement|memo|review|study|audit|submission|update|message|press\s+release"
+)
+_DOCUMENT_OPENING = re.compile(
+    rf"^(?:in|with|through)\s+(?P<determiner>an?|the|its|their|his|her)\s+"
+    rf"(?P<document>(?:[\w’'-]+\s+){{0,2}}?(?:{_DOCUMENT}))\s+"
+    rf"(?P<verb>[a-z]+(?:\s+(?:out|down|up))?)\s+(?:(?:late|early)\s+)?(?:on\s+|in\s+|at\s+)?"
+    rf"{_OWN}\s*,\s+",
+    re.IGNORECASE,
+)
+# "… the recall the company announced on June 1": a relative clause without "that".
+_NOUN_PHRASE = r"(?:(?:the|a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)"
+_REDUCED_RELATIVE = re.compile(
+    rf"\b(?P<object>{_NOUN_PHRASE})\s+(?P<subject>{_NOUN_PHRASE}|(?-i:[A-Z][\w’'&-]*"
+    rf"(?:\s+[A-Z][\w’'&-]*){{0,3}}))\s+(?P<verb>[a-z]+)\s+(?:(?:on|in|at|last)\s+)?{_OWN}",
+    re.IGNORECASE,
+)
 _HEAD_OF = re.compile(
     r"^(?:(?:the\s+)?(?:details|terms|text|news|reports?|parts?|copies)\s+of)\s+",
     re.IGNORECASE,
@@ -351,7 +370,9 @@ def _clause_of_date(text: str) -> str:
     text = _coordinate_part(text)
     at = text.index(_OWN)
     for rule in (
+        _document_opening,
         _relative_clause,
+        _reduced_relative,
         _subordinate_clause,
         _event_before,
         _participle_aside,
@@ -396,6 +417,47 @@ def _subordinate_clause(text: str, at: int) -> str | None:
         if _has_verb(head) or subject_with_date:
             return clause
     return None
+
+
+def _document_opening(text: str, at: int) -> str | None:
+    """ "In a report released on June 27, the office found that …" → "The office released
+    a report": who did what on that date, in the sentence's words."""
+    opening = _DOCUMENT_OPENING.match(text)
+    if opening is None or not past_verb_at(opening.group("verb").split(), 0):
+        return None
+    rest = text[opening.end() :]
+    matches = [m for m in _WORD.finditer(rest) if m.group().strip(",")]
+    verb = _main_verb([m.group().strip(",") for m in matches])
+    if not verb or verb > 8:
+        return None
+    subject = rest[: matches[verb].start()].rstrip(" ,")
+    determiner, document = opening.group("determiner"), opening.group("document")
+    return f"{subject} {opening.group('verb')} {determiner.lower()} {document}"
+
+
+def _reduced_relative(text: str, at: int) -> str | None:
+    """ "… widening the recall the company announced on June 1" → "The company announced
+    the recall"."""
+    for match in _REDUCED_RELATIVE.finditer(text, 0, at + 1):
+        what, who, verb = match.group("object", "subject", "verb")
+        if (
+            not past_verb_at([verb], 0)
+            or not what.split()[-1].islower()  # "The Dow Jones …" is one name
+            or not _is_noun_phrase(what)
+            or not _is_noun_phrase(who)
+        ):
+            continue
+        return f"{who} {verb} {what} {text[match.end('verb') : match.end()]}"
+    return None
+
+
+_NOT_IN_NOUN_PHRASE = _FUNCTION_WORDS | _CLAUSE_WORDS
+
+
+def _is_noun_phrase(text: str) -> bool:
+    """A determiner (or a name) and nouns only: "the recall", "its Loxley plant"."""
+    words = _words(text)[1:]
+    return not _has_verb(text) and not any(w.lower() in _NOT_IN_NOUN_PHRASE for w in words)
 
 
 def _event_before(text: str, at: int) -> str | None:
@@ -556,18 +618,39 @@ def _verb_phrase_part(text: str) -> str:
     if not groups:
         return part
     first = groups[0]
-    subject = text[: matches[first].start()].rstrip()
+    # The subject without the adverbs of the first verb: "It first received …, and
+    # stopped …" → "It stopped …".
+    subject_words = words[:first]
+    while subject_words and _is_adverb(subject_words[-1]):
+        subject_words.pop()
+    if not subject_words:
+        return part
+    subject = text[: matches[len(subject_words)].start()].rstrip(" ,")
     auxiliaries = []  # "was" of "Smith was elected … and re-elected …"
     at = first
     while at < len(words) and (words[at].lower() in _AUXILIARIES or _is_adverb(words[at])):
         if words[at].lower() in _AUXILIARIES:
             auxiliaries.append(words[at])
         at += 1
-    # Shared only by participles: "He was born … and moved abroad" shares no "was".
-    participle = at < len(words) and past_verb_at(words, at)
+    # Shared only by participles: "He was born … and moved abroad" shares no "was", nor
+    # does "was introduced …, and pushed rivals to follow" (a verb with an object).
+    participle = at < len(words) and past_verb_at(words, at) and _without_object(part)
     if not auxiliaries or not participle or _starts_with_auxiliary(part):
         return f"{subject} {part}"
     return f"{subject} {' '.join(auxiliaries)} {part}"
+
+
+def _without_object(phrase: str) -> bool:
+    """Whether a verb phrase's verb has no object after it ("re-elected in 2020"), as a
+    passive one has none."""
+    words = _words(phrase)
+    following = words[1].lower() if len(words) > 1 else ""
+    return (
+        not following
+        or following in _PREPOSITIONS
+        or _MARKER.match(following) is not None
+        or _is_adverb(following)
+    )
 
 
 def _starts_with_auxiliary(text: str) -> bool:

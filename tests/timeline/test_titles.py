@@ -380,6 +380,64 @@ def title(sentence: str, date: str, *others: str) -> str:
             [],
             "The road will stay closed until March",
         ),
+        # A second verb phrase after ", and" shares the subject, not the first verb's adverb.
+        (
+            "The ferry first reported engine trouble on Monday, and returned to port two "
+            "days later.",
+            "two days later",
+            ["Monday"],
+            "The ferry returned to port",
+        ),
+        (
+            "The ferry first reported engine trouble on Monday, and returned to port two "
+            "days later.",
+            "Monday",
+            ["two days later"],
+            "The ferry first reported engine trouble",
+        ),
+        # A participle with an object is active: no "was" to share.
+        (
+            "The bridge was opened in 1961, and carried the main road until 2019.",
+            "until 2019",
+            ["1961"],
+            "The bridge carried the main road",
+        ),
+        # The date of the document the sentence opens with is the author's doing.
+        (
+            "In a statement issued on Tuesday, the port authority said the quay had been "
+            "damaged in March.",
+            "Tuesday",
+            ["March"],
+            "The port authority issued a statement",
+        ),
+        (
+            "In a statement issued on Tuesday, the port authority said the quay had been "
+            "damaged in March.",
+            "March",
+            ["Tuesday"],
+            "The quay had been damaged",
+        ),
+        # A relative clause without "that": the date is its verb's.
+        (
+            "Lawmakers on Thursday rejected the budget, reversing the cuts the council "
+            "approved in April.",
+            "April",
+            ["Thursday"],
+            "The council approved the cuts",
+        ),
+        (
+            "Lawmakers on Thursday rejected the budget, reversing the cuts the council "
+            "approved in April.",
+            "Thursday",
+            ["April"],
+            "Lawmakers rejected the budget",
+        ),
+        (
+            "The Dow Jones index rebounded on Friday, ending the week higher.",
+            "Friday",
+            [],
+            "The Dow Jones index rebounded",
+        ),
     ],
 )
 def test_title_is_the_who_did_what_of_the_dates_own_clause(sentence, date, others, expected):
