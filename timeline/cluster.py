@@ -288,18 +288,22 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
     with NULLs for an event without any), through the citation index keyed on the event.
     """
     conditions, earliest = window(intervals)
+    distance = _distance_sql(intervals)
     selects, params = [], []
     for condition, values in conditions:
         selects.append(
-            f"SELECT {_COLUMNS} FROM {_EVENTS} WHERE ({_EVENTS}.{_qn('story_id')} = %s "
+            f"SELECT {_COLUMNS}, {distance} FROM {_EVENTS} WHERE "
+            f"({_EVENTS}.{_qn('story_id')} = %s "
             f"AND {_EVENTS}.{_qn('date_end')} >= %s AND {condition})"
         )
         params += [story.pk, earliest, *values]
     event_id = _qn(Citation._meta.get_field("event").column)
+    # A dense story has more events in the window than WINDOW_LIMIT: keep those nearest
+    # the candidates' dates, which are the ones they can join.
     sql = (
-        f"WITH nearby ({', '.join(_qn(name) for name in _FIELDS)}) AS ("
+        f"WITH nearby ({', '.join(_qn(name) for name in _FIELDS)}, distance) AS ("
         + " UNION ".join(selects)
-        + f" ORDER BY 3 ASC, 1 ASC LIMIT {int(WINDOW_LIMIT)}) "
+        + f" ORDER BY {len(_FIELDS) + 1} ASC, 3 ASC, 1 ASC LIMIT {int(WINDOW_LIMIT)}) "
         f"SELECT {_NEARBY}, {_CITED_COLUMNS} FROM nearby LEFT OUTER JOIN {_CITATIONS} "
         f"ON {_CITATIONS}.{event_id} = nearby.{_qn('pk')} "
         f"ORDER BY nearby.{_qn('date_start')} ASC, nearby.{_qn('pk')} ASC"
@@ -317,6 +321,44 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
         if article_id is not None:
             slot.cite(article_id, begin, quote)
     return list(slots.values())
+
+
+def _distance_sql(intervals: list[tuple[date, date]]) -> str:
+    """How far an event's dates are from the nearest of `intervals`, as SQL on
+    timeline_event's columns: first the days between them (0 when they overlap, as a
+    month does the day inside it), then how much their starts and ends differ (0 for the
+    same interval).
+
+    The days are numbers written into the SQL, not parameters: they are computed here
+    from dates, and the query has parameters enough already.
+    """
+    if connection.vendor == "postgresql":
+        epoch = date(2000, 1, 1)
+
+        def day(column: str) -> str:
+            return f"({column} - DATE '{epoch.isoformat()}')"
+
+        def number(value: date) -> str:
+            return str((value - epoch).days)
+
+        least, greatest = "LEAST", "GREATEST"
+    else:  # SQLite: julianday() of an ISO date, and its multi-argument MIN and MAX
+
+        def day(column: str) -> str:
+            return f"julianday({column})"
+
+        def number(value: date) -> str:
+            return f"{value.toordinal() + 1721424.5}"
+
+        least, greatest = "MIN", "MAX"
+    start = day(f"{_EVENTS}.{_qn('date_start')}")
+    end = day(f"{_EVENTS}.{_qn('date_end')}")
+    each = [
+        f"{greatest}(0, {number(low)} - {end}, {start} - {number(high)}) * 1000000 "
+        f"+ ABS({start} - {number(low)}) + ABS({end} - {number(high)})"
+        for low, high in intervals
+    ]
+    return each[0] if len(each) == 1 else f"{least}({', '.join(each)})"
 
 
 def _as_date(value: date | str) -> date:

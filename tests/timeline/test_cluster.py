@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -227,6 +227,29 @@ def test_neighbours_find_containing_periods_and_skip_far_events(story):
     EventFactory(story=story, date_start=date(2024, 3, 1))
     found = neighbours(story=story, start=OCT18, end=OCT18)
     assert {event.pk for event in found} == {month.pk, year.pk}
+
+
+def test_a_dense_window_keeps_the_events_nearest_the_candidates_date(story):
+    from timeline.cluster import WINDOW_LIMIT
+
+    two_days_before = OCT18 - timedelta(days=2)
+    Event.objects.bulk_create(
+        Event(
+            story=story,
+            title=f"e{n}",
+            date_start=two_days_before,
+            date_end=two_days_before,
+            granularity="day",
+        )
+        for n in range(WINDOW_LIMIT)
+    )
+    same_day = EventFactory(story=story, date_start=OCT18)
+    month = EventFactory(
+        story=story, date_start=date(2024, 10, 1), date_end=date(2024, 10, 31), granularity="month"
+    )
+    found = neighbours(story=story, start=OCT18, end=OCT18)
+    assert len(found) == WINDOW_LIMIT
+    assert {same_day.pk, month.pk} <= {slot.pk for slot in found}
 
 
 def test_neighbour_lookup_costs_the_same_queries_whatever_the_story_size(
