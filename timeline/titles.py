@@ -35,6 +35,16 @@ IRREGULAR_PAST = word_set(
     slid sped split spread sprang stuck swept swung tore woke wore retook undertook
     mistook forgot forgave overran overthrew arose awoke chose clung crept dealt dug flung
     foresaw oversaw misled rode sang slept strove swam taught wept withheld upheld rebuilt
+    heard felt sat became caught got shook hung spun knelt
+    """
+)
+# Past forms that are not participles too: "was … and came to light" shares no "was".
+SIMPLE_PAST_ONLY = word_set(
+    """
+    began took gave fell rose broke came went saw ran spoke stole swore threw withdrew
+    wrote sank drew drove ate flew forbade froze grew knew lay overtook rang sprang tore
+    woke wore retook undertook mistook forgot forgave overran overthrew arose awoke chose
+    foresaw oversaw rode sang strove swam became shook hid
     """
 )
 NOT_PAST = word_set(
@@ -79,7 +89,7 @@ _ING_NOUNS = word_set(
     crossing ruling rulings finding findings sitting ending gathering offering
     """
 )
-_ADVERBS = word_set("not never still also already just now yet further last first again once")
+_ADVERBS = word_set("not never still also already just now yet further last first again once only")
 _APPROXIMATORS = word_set("about around over under nearly almost some")
 _PREPOSITIONS = word_set(
     """
@@ -575,7 +585,7 @@ def _coordinate_part(text: str) -> str:
     start = 0
     for match in _COORDINATION.finditer(text):
         before, after = text[start : match.start()], text[match.end() :]
-        if _has_verb(before) and _has_verb(after) and not _starts_with_verb(after):
+        if _has_verb(before) and _has_verb(after) and not _starts_with_verb_phrase(after):
             parts.append(before)
             start = match.end()
     parts.append(text[start:])
@@ -601,7 +611,7 @@ def _verb_phrase_part(text: str) -> str:
         for index, m in enumerate(cuts)
         if m.group().strip() != ","
         or listed
-        and _starts_with_verb(text[m.end() :])
+        and _starts_with_verb_phrase(text[m.end() :])
         and not _starts_with_auxiliary(text[m.end() :])
         and any(later.group().strip() != "," for later in cuts[index + 1 :])
     ]
@@ -610,7 +620,7 @@ def _verb_phrase_part(text: str) -> str:
     after = next((m for m in cuts if m.start() > own), None)
     part_start = before[-1].end() if before else 0
     part = text[part_start : after.start() if after else len(text)]
-    if not before or not _starts_with_verb(part):
+    if not before or not _starts_with_verb_phrase(part):
         return part  # the first part, or a clause with its own subject
     matches = [m for m in _WORD.finditer(text) if m.group().strip(",")]
     words = [m.group().strip(",") for m in matches]
@@ -634,16 +644,19 @@ def _verb_phrase_part(text: str) -> str:
         at += 1
     # Shared only by participles: "He was born … and moved abroad" shares no "was", nor
     # does "was introduced …, and pushed rivals to follow" (a verb with an object).
-    participle = at < len(words) and past_verb_at(words, at) and _without_object(part)
+    participle = at < len(words) and past_verb_at(words, at) and _reads_passive(part)
     if not auxiliaries or not participle or _starts_with_auxiliary(part):
         return f"{subject} {part}"
     return f"{subject} {' '.join(auxiliaries)} {part}"
 
 
-def _without_object(phrase: str) -> bool:
-    """Whether a verb phrase's verb has no object after it ("re-elected in 2020"), as a
-    passive one has none."""
-    words = _words(phrase)
+def _reads_passive(phrase: str) -> bool:
+    """Whether a verb phrase can share a passive's auxiliary: its verb may be a participle
+    and has no object after it ("re-elected in 2020", not "came to light" or "pushed
+    rivals to follow")."""
+    words = _without_leading_adverbs(_words(phrase))
+    if not words or words[0].lower() in SIMPLE_PAST_ONLY:
+        return False
     following = words[1].lower() if len(words) > 1 else ""
     return (
         not following
@@ -651,6 +664,19 @@ def _without_object(phrase: str) -> bool:
         or _MARKER.match(following) is not None
         or _is_adverb(following)
     )
+
+
+def _without_leading_adverbs(words: list[str]) -> list[str]:
+    at = 0
+    while at < len(words) - 1 and _is_adverb(words[at]):
+        at += 1
+    return words[at:]
+
+
+def _starts_with_verb_phrase(text: str) -> bool:
+    """Whether the text starts with a verb, maybe after adverbs: "only became public"."""
+    words = _without_leading_adverbs(_words(text))
+    return bool(words) and _is_verb(words, 0)
 
 
 def _starts_with_auxiliary(text: str) -> bool:

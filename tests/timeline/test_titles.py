@@ -395,6 +395,18 @@ def title(sentence: str, date: str, *others: str) -> str:
             ["two days later"],
             "The ferry first reported engine trouble",
         ),
+        (
+            "The school heard about the fault on May 2, and closed the gym two days later.",
+            "two days later",
+            ["May 2"],
+            "The school closed the gym",
+        ),
+        (
+            "The crack was missed at an inspection in March, and only came to light on Friday.",
+            "Friday",
+            ["March"],
+            "The crack only came to light",
+        ),
         # A participle with an object is active: no "was" to share.
         (
             "The bridge was opened in 1961, and carried the main road until 2019.",
