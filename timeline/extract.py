@@ -227,6 +227,7 @@ def extract_events(
                     candidate.date_kind = date_kind(
                         candidate.title,
                         start=candidate.date_start,
+                        end=candidate.date_end,
                         published=article.published_on,
                     )
                 candidates.append(candidate)
@@ -434,7 +435,7 @@ def _candidate(
         date_start=start,
         date_end=end,
         granularity=granularity,
-        date_kind=date_kind(sentence.text, start=start, published=article.published_on),
+        date_kind=date_kind(sentence.text, start=start, end=end, published=article.published_on),
         quote=sentence.text,
         start=sentence.start,
         end=sentence.end,
@@ -465,10 +466,17 @@ _ANNOUNCED_PLAN = re.compile(
 _CONDITIONAL = re.compile(r"\bif\s+(?:confirmed|true|accurate)\b", re.IGNORECASE)
 
 
-def date_kind(text: str, *, start: date, published: date) -> str:
+# "said it would decide by the end of the month": a plan, told in the past tense.
+_WOULD = re.compile(r"\bwould\b|\b(?:was|were)\s+(?:due|expected|set|scheduled)\s+to\b", re.I)
+
+
+def date_kind(text: str, *, start: date, published: date, end: date | None = None) -> str:
     """planned (ahead, or said to be intended), reported (the date is of the telling) or
-    happened. "announced plans to send" on a past day is a report, not a plan."""
+    happened. "announced plans to send" on a past day is a report, not a plan; "would
+    decide by the end of the month", in a month not over yet, is a plan."""
     if start > published:
+        return "planned"
+    if end is not None and end > published and _WOULD.search(text):
         return "planned"
     if _ANNOUNCED_PLAN.search(text):
         return "reported"

@@ -332,3 +332,22 @@ def test_date_after_a_reporting_verb_in_a_told_clause_still_dates_an_event():
     ]
     candidates = extract_events(article=article(body, date(2025, 6, 14)), expressions=expressions)
     assert [c.expression.text for c in candidates] == ["Thursday", "April"]
+
+
+def test_deadline_told_with_would_in_a_month_not_over_is_planned():
+    body = (
+        "The intro is here. The agency said it would decide by the end of the month "
+        "whether to fine the firm."
+    )
+    expressions = [
+        timex(body, "the end of the month", date(2025, 4, 21), date(2025, 4, 30), "month")
+    ]
+    [candidate] = extract_events(article=article(body, date(2025, 4, 7)), expressions=expressions)
+    assert (candidate.date_start, candidate.date_kind) == (date(2025, 4, 1), "planned")
+
+
+def test_would_about_a_period_already_over_is_not_a_plan():
+    body = "The intro is here. The agency said in March that it would fine the firm."
+    expressions = [timex(body, "March", date(2025, 3, 1), date(2025, 3, 31), "month")]
+    [candidate] = extract_events(article=article(body, date(2025, 4, 7)), expressions=expressions)
+    assert candidate.date_kind != "planned"
