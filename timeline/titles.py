@@ -121,6 +121,7 @@ _FUNCTION_WORDS = (
 # that say more than when ("until July") keep their date.
 _DATE_PREPOSITION = (
     r"(?:(?:as\s+early\s+as|as\s+late\s+as|as\s+of|early\s+on|late\s+on|sometime\s+in|"
+    r"(?:earlier|later)\s+(?:in|on)|"
     r"(?:shortly|just|soon|immediately)\s+(?:after|before)|"
     r"on|in|at|during|between|from|by|since|for|of|every|earlier|later|before|after|over)\s+"
     r"(?:(?:about|around|approximately)\s+)?(?:the\s+)?)"
@@ -179,7 +180,7 @@ _ATTRIBUTION = re.compile(
 )
 # "In recent diplomatic tensions, …", "Following this announcement, …", "On Friday, …"
 _OPENERS = (
-    "in|on|at|after|following|amid|amidst|during|since|before|despite|notably|however|"
+    "in|on|at|from|after|following|amid|amidst|during|since|before|despite|notably|however|"
     "meanwhile|earlier|later|separately"
 )
 _OPENING = re.compile(rf"^(?:{_OPENERS})\b[^,]{{0,50}},\s+", re.IGNORECASE)
@@ -299,7 +300,11 @@ def main_clause(sentence: str, *, expression_text: str = "") -> str:
     words clustering weighs most when comparing two reports."""
     text = sentence.strip().strip("“”\"'")
     comma = text.find(", ")
-    if comma > 0 and expression_text in text[:comma] and len(text[:comma].split()) <= 6:
+    at = text.find(expression_text) if expression_text else -1
+    after = at + len(expression_text)
+    if at >= 0 and len(text[:at].split()) <= 2 and text.startswith(", ", after):
+        text = text[after + 2 :]  # "From October 25, 2024 to November 2, 2024, Tokyo …"
+    elif comma > 0 and expression_text in text[:comma] and len(text[:comma].split()) <= 6:
         text = text[comma + 2 :]  # "On October 18, North Korea announced …"
     text = _OPENING.sub("", _ATTRIBUTION.sub("", text))
     # "The mayor, Helen Achterberg, announced" → "The mayor announced"

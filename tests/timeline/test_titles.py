@@ -407,6 +407,18 @@ def title(sentence: str, date: str, *others: str) -> str:
             ["March"],
             "The crack only came to light",
         ),
+        (
+            "From June 2 to June 6, 2025, the bridge was closed to traffic, the council said.",
+            "June 2 to June 6, 2025",
+            [],
+            "The bridge was closed to traffic",
+        ),
+        (
+            "The pool will reopen later in July, the council said.",
+            "July",
+            [],
+            "The pool will reopen",
+        ),
         # A participle with an object is active: no "was" to share.
         (
             "The bridge was opened in 1961, and carried the main road until 2019.",
@@ -486,3 +498,11 @@ def test_title_takes_no_word_the_sentence_does_not_have():
 def test_main_clause_skips_opening_phrase_and_apposition():
     sentence = "On Friday, the mayor, Helen Achterberg, announced an inquiry, saying so."
     assert main_clause(sentence, expression_text="Friday") == "The mayor announced an inquiry"
+
+
+def test_main_clause_skips_a_date_that_opens_the_sentence_with_its_commas():
+    sentence = "From June 2 to June 6, 2025, the bridge was closed to traffic."
+    assert (
+        main_clause(sentence, expression_text="June 2 to June 6, 2025")
+        == "The bridge was closed to traffic"
+    )
