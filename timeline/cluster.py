@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from articles.models import Article, Story
 from timeline.extract import Candidate, split_sentences
-from timeline.keywords import Bag, Scorer, content_tokens, figures_in, topic_words
+from timeline.keywords import WEAK, Bag, Scorer, content_tokens, figures_in, topic_words
 from timeline.models import Citation, Event
 from timeline.periods import describe_interval
 from timeline.titles import main_clause
@@ -133,7 +133,7 @@ def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutco
         article = candidate.article
         if article.pk not in scorers:
             topic = candidate.topic if candidate.topic is not None else frequent_words(article)
-            scorers[article.pk] = Scorer(story_words | topic)
+            scorers[article.pk] = Scorer(story_words | topic, headline=story_words)
         scorer = scorers[article.pk]
         slot = best_match(
             candidate=candidate, slots=slots, background=scorer.background, scorer=scorer
@@ -185,9 +185,29 @@ def best_match(
         needed = _NEEDED.get(relation, SIMILAR)
         if article_id in slot.sources:
             needed += SAME_ARTICLE_EXTRA
-        if score >= needed and (best is None or score > best[0]):
+        if score < needed or (best is not None and score <= best[0]):
+            continue
+        # A plan and what happened are one event when both say the same action ("will
+        # begin talks", "met for talks"), not merely the same actor.
+        plan_and_deed = (slot.date_kind == Event.DateKind.PLANNED) != (
+            candidate.date_kind == Event.DateKind.PLANNED
+        )
+        if tells_the_same(mine, slot.bags(), both=plan_and_deed):
             best = (score, slot)
     return best[1] if best else None
+
+
+def tells_the_same(mine: Bag, bags: list[Bag], *, both: bool = False) -> bool:
+    """Whether a report shares with an event more than who acted: a word that is not a
+    name, in the main clause of either (of both, with `both`). "The agency ordered a
+    recall" and "The agency will publish its findings" share only the agency."""
+    own = mine.focus or mine.tokens  # a clause without content words says nothing
+    for other in bags:
+        shared = (mine.tokens & other.tokens) - mine.names - other.names - WEAK
+        theirs = other.focus or other.tokens
+        if not shared.isdisjoint(own & theirs if both else own | theirs):
+            return True
+    return False
 
 
 @lru_cache(maxsize=20_000)

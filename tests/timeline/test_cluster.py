@@ -119,6 +119,59 @@ def test_month_and_day_merge_keeping_the_day(story):
     )
 
 
+@pytest.fixture
+def recall_story():
+    return StoryFactory(title="Ostrava Mills flour recall", slug="flour")
+
+
+def test_a_deadline_and_another_deed_of_the_same_actor_inside_it_stay_apart(recall_story):
+    deadline = candidate(
+        recall_story,
+        "The Food Safety Board said it would publish its findings by the end of the month.",
+        date(2025, 6, 1),
+        date(2025, 6, 30),
+        "month",
+        published=date(2025, 6, 2),
+    )
+    deadline.date_kind = Event.DateKind.PLANNED  # as extract finds it: June is not over
+    order = candidate(
+        recall_story,
+        "The Food Safety Board on Friday ordered Ostrava Mills to recall 8,000 more bags.",
+        date(2025, 6, 6),
+        published=date(2025, 6, 10),
+    )
+    merge_candidates(story=recall_story, candidates=[deadline])
+    outcome = merge_candidates(story=recall_story, candidates=[order])
+    assert (outcome.proposed, outcome.merged) == (1, 0)
+
+
+def test_same_day_reports_of_the_storys_own_happening_merge(recall_story):
+    merge_candidates(
+        story=recall_story,
+        candidates=[
+            candidate(
+                recall_story,
+                "Ostrava Mills said on Sunday it was recalling 9,000 bags of flour after "
+                "customers found pieces of metal in them.",
+                date(2025, 6, 1),
+                published=date(2025, 6, 2),
+            )
+        ],
+    )
+    outcome = merge_candidates(
+        story=recall_story,
+        candidates=[
+            candidate(
+                recall_story,
+                "The recall began on June 1, a week after the first complaint.",
+                date(2025, 6, 1),
+                published=date(2025, 7, 3),
+            )
+        ],
+    )
+    assert (outcome.proposed, outcome.merged) == (0, 1)
+
+
 def test_approved_event_gains_the_citation_but_keeps_status_and_dates(story):
     event = EventFactory(
         story=story,
