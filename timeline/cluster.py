@@ -23,7 +23,7 @@ from timeline.extract import Candidate, split_sentences
 from timeline.keywords import WEAK, Bag, Scorer, content_tokens, figures_in, topic_words
 from timeline.models import Citation, Event
 from timeline.periods import describe_interval
-from timeline.titles import main_clause
+from timeline.titles import main_clause, title_rank
 
 SIMILAR = 0.17  # the least similarity for two reports to be one event
 NESTED_SIMILAR = 0.3  # "June" and "June 19" may be one event, but must read alike
@@ -58,20 +58,28 @@ class Slot:
     date_kind: str = Event.DateKind.HAPPENED
     merged_into: int | None = None
     disagreement: str = ""
+    title_edited: bool = False  # an editor wrote the title
+    match_title: str = ""  # the founding report's title, which matching compares
     citations: list[tuple[int, int, str]] = field(default_factory=list)  # article, start, quote
     sources: set[int] = field(default_factory=set)  # the articles cited
     sentences: set[tuple[int, int]] = field(default_factory=set)  # (article, start) cited
     added: list[Candidate] = field(default_factory=list)
     redated: bool = False
+    retitled: bool = False
     disputed: bool = False  # a source dates it differently (a day or two apart)
     _bags: list[Bag] = field(default_factory=list)  # title, then one per citation
 
     def bags(self) -> list[Bag]:
-        """What the event reads like: its title and each citation, tokenised once."""
+        """What the event reads like: its title and each citation, tokenised once.
+
+        The title compared is the one the event was founded with (or the editor's), not
+        the one it shows: a better title chosen later must not change what matches it.
+        """
         bags = self._bags
         if len(bags) <= len(self.citations):
             if not bags:
-                bags.append(bag(self.title, self.title))
+                compared = self.title if self.title_edited else self.match_title or self.title
+                bags.append(bag(compared, compared))
             for _, _, quote in self.citations[len(bags) - 1 :]:
                 bags.append(quote_bag(quote))
         return bags
@@ -81,6 +89,7 @@ class Slot:
         slot = cls(
             pk=None,
             title=candidate.title[:300],
+            match_title=candidate.title[:300],
             date_start=candidate.date_start,
             date_end=candidate.date_end,
             granularity=candidate.granularity,
@@ -109,12 +118,23 @@ class Slot:
         came_true = self.date_kind == Event.DateKind.PLANNED and (
             candidate.date_kind != Event.DateKind.PLANNED
         )
-        if came_true or _more_precise(candidate, self):
+        redate = came_true or _more_precise(candidate, self)
+        same_date = (candidate.date_start, candidate.date_end) == (self.date_start, self.date_end)
+        if redate:
             self.date_start, self.date_end = candidate.date_start, candidate.date_end
             self.granularity = candidate.granularity
             self.redated = True
         if came_true:
             self.date_kind = candidate.date_kind
+        # The title follows the report that dates the event best, and among reports of
+        # the same date the one that says who did what best.
+        if not self.title_edited and (redate or same_date):
+            title = candidate.title[:300]
+            better = title_rank(title) > title_rank(self.title)
+            if title != self.title and (better or redate and title_rank(title)[0]):
+                self.match_title = self.match_title or self.title  # what matching knew
+                self.title = title
+                self.retitled = True
 
 
 def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutcome:
@@ -283,6 +303,8 @@ _FIELDS = (
     "date_kind",
     "merged_into_id",
     "disagreement",
+    "title_edited",
+    "match_title",
 )
 _qn = connection.ops.quote_name
 _EVENTS = _qn(Event._meta.db_table)
@@ -332,15 +354,33 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     slots: dict[int, Slot] = {}
-    for pk, title, start, end, *rest, disagreement, article_id, begin, quote in rows:
-        slot = slots.get(pk)
+    width = len(_FIELDS)
+    for row in rows:
+        slot = slots.get(row[0])
         if slot is None:
-            slot = slots[pk] = Slot(
-                pk, title, _as_date(start), _as_date(end), *rest, disagreement=disagreement
-            )
+            slot = slots[row[0]] = _slot(row[:width])
+        article_id, begin, quote = row[width:]
         if article_id is not None:
             slot.cite(article_id, begin, quote)
     return list(slots.values())
+
+
+def _slot(row) -> Slot:
+    """A Slot from a row of _FIELDS."""
+    pk, title, start, end, granularity, status, kind, merged_into, disagreement, edited, match = row
+    return Slot(
+        pk,
+        title,
+        _as_date(start),
+        _as_date(end),
+        granularity,
+        status,
+        kind,
+        merged_into,
+        disagreement=disagreement,
+        title_edited=bool(edited),  # SQLite gives 0 or 1
+        match_title=match,
+    )
 
 
 def _distance_sql(intervals: list[tuple[date, date]]) -> str:
@@ -400,6 +440,7 @@ def _save(story: Story, slots: list[Slot]) -> None:
         Event(
             story=story,
             title=slot.title,
+            match_title=slot.match_title,
             summary=slot.added[0].summary,
             date_start=slot.date_start,
             date_end=slot.date_end,
@@ -435,8 +476,8 @@ def _save(story: Story, slots: list[Slot]) -> None:
     for slot, target in zip(joined, targets, strict=True):
         if target.status != Event.Status.PROPOSED:
             continue
-        # A new event went in with its final dates already.
-        if slot.redated and target is slot and id(slot) not in inserted:
+        # A new event went in with its final dates and title already.
+        if (slot.redated or slot.retitled) and target is slot and id(slot) not in inserted:
             changed[target.pk] = target
         if slot.disputed or _figures_differ(slot.citations):
             to_describe[target.pk] = target
@@ -466,11 +507,19 @@ def _survivors(slots: list[Slot], *, known: dict[int, Slot]) -> list[Slot]:
 
 
 def _stored_slot(pk: int) -> Slot:
-    pk, title, start, end, *rest, disagreement = Event.objects.values_list(*_FIELDS).get(pk=pk)
-    return Slot(pk, title, start, end, *rest, disagreement=disagreement)
+    return _slot(Event.objects.values_list(*_FIELDS).get(pk=pk))
 
 
-_UPDATED = ("date_start", "date_end", "granularity", "date_kind", "disagreement", "updated_at")
+_UPDATED = (
+    "title",
+    "match_title",
+    "date_start",
+    "date_end",
+    "granularity",
+    "date_kind",
+    "disagreement",
+    "updated_at",
+)
 
 
 def _update(targets: list[Slot]) -> None:
@@ -494,7 +543,16 @@ def _update(targets: list[Slot]) -> None:
                 field.get_db_prep_save(value, connection)
                 for field, value in zip(
                     fields,
-                    (t.date_start, t.date_end, t.granularity, t.date_kind, t.disagreement, now),
+                    (
+                        t.title,
+                        t.match_title,
+                        t.date_start,
+                        t.date_end,
+                        t.granularity,
+                        t.date_kind,
+                        t.disagreement,
+                        now,
+                    ),
                     strict=True,
                 )
             ),

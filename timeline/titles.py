@@ -288,6 +288,30 @@ def make_title(
     return title[:1].upper() + title[1:]
 
 
+# Words that leave a title waiting for what its date said: "The hearing is still set".
+_WANTS_MORE = word_set("set due scheduled slated expected planned poised likely able")
+
+
+def title_rank(title: str) -> tuple[bool, bool, bool, bool, bool, int]:
+    """How well a title says who did what, for choosing among an event's reports: a whole
+    clause (a verb, not cut short), a subject that is not a pronoun ("It …"), a name, four
+    words or more, not a report of a report ("… said it was recalling"), then the shorter."""
+    words = title.split()
+    subject = bool(words) and words[0].lower() not in _PRONOUNS
+    complete = (
+        len(words) >= 3
+        and not title.endswith("…")
+        and words[-1].lower() not in _WANTS_MORE
+        and _has_verb(title)
+    )
+    named = bool(words) and (
+        words[0].lower() not in DETERMINERS | _PRONOUNS
+        or any(word[:1].isupper() for word in words[1:])
+    )
+    direct = _REPORTING_VERB.search(title) is None
+    return (complete, subject, named, len(words) >= 4, direct, -len(words))
+
+
 def trim_words(text: str, limit: int) -> str:
     words = text.split()
     if len(words) <= limit:

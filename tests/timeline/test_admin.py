@@ -118,3 +118,39 @@ def test_editing_dates_rejects_granularity_that_does_not_fit(staff_client):
         },
     )
     assert "is not one month" in response.text
+
+
+def change_form(event: Event, **changes) -> dict:
+    data = {
+        "story": event.story_id,
+        "title": event.title,
+        "summary": event.summary,
+        "date_start": event.date_start.isoformat(),
+        "date_end": event.date_end.isoformat(),
+        "granularity": event.granularity,
+        "status": event.status,
+        "date_kind": event.date_kind,
+        "citations-TOTAL_FORMS": "0",
+        "citations-INITIAL_FORMS": "0",
+    }
+    return data | changes
+
+
+def test_editing_the_title_marks_it_as_the_editors(staff_client):
+    event = EventFactory(status=Event.Status.PROPOSED)
+    staff_client.post(
+        reverse("admin:timeline_event_change", args=[event.pk]),
+        change_form(event, title="Halvorsen recalls fish cakes"),
+    )
+    event.refresh_from_db()
+    assert (event.title, event.title_edited) == ("Halvorsen recalls fish cakes", True)
+
+
+def test_editing_something_else_leaves_the_title_to_ingest(staff_client):
+    event = EventFactory(status=Event.Status.PROPOSED)
+    staff_client.post(
+        reverse("admin:timeline_event_change", args=[event.pk]),
+        change_form(event, summary="A longer account."),
+    )
+    event.refresh_from_db()
+    assert (event.summary, event.title_edited) == ("A longer account.", False)

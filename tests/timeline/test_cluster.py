@@ -172,6 +172,56 @@ def test_same_day_reports_of_the_storys_own_happening_merge(recall_story):
     assert (outcome.proposed, outcome.merged) == (0, 1)
 
 
+SUMMONS_BY_PRONOUN = "It has summoned the Russian ambassador in Seoul, the ministry said."
+
+
+def test_a_proposed_event_shows_its_best_reports_title_but_matches_by_its_first(story):
+    merge_candidates(story=story, candidates=[candidate(story, SUMMONS_BY_PRONOUN, OCT18)])
+    outcome = merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
+    assert outcome.merged == 1
+    [event] = Event.objects.filter(story=story)
+    assert event.title == make_title(SUMMONS_B)
+    assert event.match_title == make_title(SUMMONS_BY_PRONOUN)
+    assert not event.title_edited
+
+
+def test_an_event_stored_without_a_match_title_keeps_matching_by_the_title_it_had(story):
+    event = EventFactory(
+        story=story, title="It has summoned the Russian ambassador", status="proposed"
+    )
+    CitationFactory(event=event, article=ArticleFactory(story=story, body=SUMMONS_BY_PRONOUN))
+    merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
+    event.refresh_from_db()
+    assert event.title == make_title(SUMMONS_B)
+    assert event.match_title == "It has summoned the Russian ambassador"
+
+
+def test_a_less_precise_report_does_not_give_its_title(story):
+    merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
+    merge_candidates(
+        story=story,
+        candidates=[candidate(story, SUMMONS_A, date(2024, 10, 1), date(2024, 10, 31), "month")],
+    )
+    [event] = Event.objects.filter(story=story)
+    assert event.citations.count() == 2
+    assert event.title == make_title(SUMMONS_B)
+
+
+@pytest.mark.parametrize(
+    "decided",
+    [{"title_edited": True}, {"status": Event.Status.APPROVED}, {"status": Event.Status.REJECTED}],
+)
+def test_an_editors_title_or_decision_keeps_the_title(story, decided):
+    event = EventFactory(
+        story=story, title="Summons", date_start=OCT18, **{"status": "proposed", **decided}
+    )
+    CitationFactory(event=event, article=ArticleFactory(story=story, body=SUMMONS_BY_PRONOUN))
+    merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
+    event.refresh_from_db()
+    assert event.citations.count() == 2
+    assert event.title == "Summons"
+
+
 def test_approved_event_gains_the_citation_but_keeps_status_and_dates(story):
     event = EventFactory(
         story=story,
