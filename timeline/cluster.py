@@ -310,11 +310,13 @@ _qn = connection.ops.quote_name
 _EVENTS = _qn(Event._meta.db_table)
 _CITATIONS = _qn(Citation._meta.db_table)
 _START = f"{_EVENTS}.{_qn('date_start')}"
+_END = f"{_EVENTS}.{_qn('date_end')}"
 _GRANULARITY = f"{_EVENTS}.{_qn('granularity')}"
 _COLUMNS = ", ".join(
     f"{_EVENTS}.{_qn((Event._meta.pk if name == 'pk' else Event._meta.get_field(name)).column)}"
     for name in _FIELDS
 )
+_AROUND = ", ".join(f"around.{_qn(name)}" for name in _FIELDS)
 _NEARBY = ", ".join(f"nearby.{_qn(name)}" for name in _FIELDS)
 _CITED_COLUMNS = ", ".join(
     f"{_CITATIONS}.{_qn(Citation._meta.get_field(name).column)}"
@@ -328,30 +330,39 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
     Written as SQL: the ORM took longer to build this UNION than the database to run it.
     The citations come joined to the window's events (one row per citation, or one row
     with NULLs for an event without any), through the citation index keyed on the event.
+    A dense story has more events in the window than WINDOW_LIMIT: those nearest the
+    candidates' dates are kept, as the ones they can join.
     """
     conditions, earliest = window(intervals)
-    distance = _distance_sql(intervals)
+    first_day, last_day = _day_number_sql(_START), _day_number_sql(_END)
     selects, params = [], []
     for condition, values in conditions:
         selects.append(
-            f"SELECT {_COLUMNS}, {distance} FROM {_EVENTS} WHERE "
+            f"SELECT {_COLUMNS}, {first_day}, {last_day} FROM {_EVENTS} WHERE "
             f"({_EVENTS}.{_qn('story_id')} = %s "
             f"AND {_EVENTS}.{_qn('date_end')} >= %s AND {condition})"
         )
         params += [story.pk, earliest, *values]
     event_id = _qn(Citation._meta.get_field("event").column)
-    # A dense story has more events in the window than WINDOW_LIMIT: keep those nearest
-    # the candidates' dates, which are the ones they can join.
+    limit = int(WINDOW_LIMIT)
+    distance, days = _distance_sql(intervals)
+    # The day numbers are worked out once per event, in `around`, and compared in
+    # `nearby`. Nearest first (the distance is worked out only for a window too full to
+    # keep whole), and at the same distance the narrowest: the day before its month.
     sql = (
-        f"WITH nearby ({', '.join(_qn(name) for name in _FIELDS)}, distance) AS ("
+        f"WITH around ({', '.join(_qn(name) for name in _FIELDS)}, first_day, last_day) AS ("
         + " UNION ".join(selects)
-        + f" ORDER BY {len(_FIELDS) + 1} ASC, 3 ASC, 1 ASC LIMIT {int(WINDOW_LIMIT)}) "
+        + f"), nearby AS (SELECT {_AROUND} FROM around ORDER BY "
+        f"CASE WHEN (SELECT COUNT(*) FROM around) > {limit} "
+        f"THEN {distance} ELSE 0 END ASC, "
+        f"around.last_day - around.first_day ASC, "
+        f"around.{_qn('date_start')} ASC, around.{_qn('pk')} ASC LIMIT {limit}) "
         f"SELECT {_NEARBY}, {_CITED_COLUMNS} FROM nearby LEFT OUTER JOIN {_CITATIONS} "
         f"ON {_CITATIONS}.{event_id} = nearby.{_qn('pk')} "
         f"ORDER BY nearby.{_qn('date_start')} ASC, nearby.{_qn('pk')} ASC"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*params, *days])
         rows = cursor.fetchall()
     slots: dict[int, Slot] = {}
     width = len(_FIELDS)
@@ -383,42 +394,33 @@ def _slot(row) -> Slot:
     )
 
 
-def _distance_sql(intervals: list[tuple[date, date]]) -> str:
-    """How far an event's dates are from the nearest of `intervals`, as SQL on
-    timeline_event's columns: first the days between them (0 when they overlap, as a
-    month does the day inside it), then how much their starts and ends differ (0 for the
-    same interval).
-
-    The days are numbers written into the SQL, not parameters: they are computed here
-    from dates, and the query has parameters enough already.
-    """
+def _day_number_sql(column: str) -> str:
+    """SQL for a date column as a number of days (since an epoch of the database's)."""
     if connection.vendor == "postgresql":
-        epoch = date(2000, 1, 1)
+        return f"({column} - DATE '{_EPOCH.isoformat()}')"
+    return f"julianday({column})"  # SQLite
 
-        def day(column: str) -> str:
-            return f"({column} - DATE '{epoch.isoformat()}')"
 
-        def number(value: date) -> str:
-            return str((value - epoch).days)
+def _day_number(value: date) -> int | float:
+    """`value` as _day_number_sql counts it."""
+    if connection.vendor == "postgresql":
+        return (value - _EPOCH).days
+    return value.toordinal() + 1721424.5  # the Julian day of its midnight
 
-        least, greatest = "LEAST", "GREATEST"
-    else:  # SQLite: julianday() of an ISO date, and its multi-argument MIN and MAX
 
-        def day(column: str) -> str:
-            return f"julianday({column})"
+_EPOCH = date(2000, 1, 1)
 
-        def number(value: date) -> str:
-            return f"{value.toordinal() + 1721424.5}"
 
-        least, greatest = "MIN", "MAX"
-    start = day(f"{_EVENTS}.{_qn('date_start')}")
-    end = day(f"{_EVENTS}.{_qn('date_end')}")
-    each = [
-        f"{greatest}(0, {number(low)} - {end}, {start} - {number(high)}) * 1000000 "
-        f"+ ABS({start} - {number(low)}) + ABS({end} - {number(high)})"
-        for low, high in intervals
-    ]
-    return each[0] if len(each) == 1 else f"{least}({', '.join(each)})"
+def _distance_sql(intervals: list[tuple[date, date]]) -> tuple[str, list[int | float]]:
+    """How many days lie between a window event and the nearest of `intervals` (0 when
+    they overlap, as a month does a day in it), as SQL on `around`'s day numbers, and
+    its parameters."""
+    least, greatest = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
+    each, days = [], []
+    for low, high in _merged(intervals):  # the days to the nearest of them all
+        each.append(f"{greatest}(0, %s - around.last_day, around.first_day - %s)")
+        days += [_day_number(low), _day_number(high)]
+    return (each[0] if len(each) == 1 else f"{least}({', '.join(each)})"), days
 
 
 def _as_date(value: date | str) -> date:

@@ -292,6 +292,7 @@ def make_title(
 _WANTS_MORE = word_set("set due scheduled slated expected planned poised likely able")
 
 
+@lru_cache(maxsize=4096)
 def title_rank(title: str) -> tuple[bool, bool, bool, bool, bool, int]:
     """How well a title says who did what, for choosing among an event's reports: a whole
     clause (a verb, not cut short), a subject that is not a pronoun ("It …"), a name, four
