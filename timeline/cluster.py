@@ -221,7 +221,9 @@ def tells_the_same(mine: Bag, bags: list[Bag], *, both: bool = False) -> bool:
     """Whether a report shares with an event more than who acted: a word that is not a
     name, in the main clause of either (of both, with `both`). "The agency ordered a
     recall" and "The agency will publish its findings" share only the agency."""
-    own = mine.focus or mine.tokens  # a clause without content words says nothing
+    # A main clause without a content word ("From June 2 to June 6") stands for nothing:
+    # the whole sentence says what happened.
+    own = mine.focus or mine.tokens
     for other in bags:
         shared = (mine.tokens & other.tokens) - mine.names - other.names - WEAK
         theirs = other.focus or other.tokens
@@ -365,33 +367,22 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
         cursor.execute(sql, [*params, *days])
         rows = cursor.fetchall()
     slots: dict[int, Slot] = {}
-    width = len(_FIELDS)
-    for row in rows:
-        slot = slots.get(row[0])
+    for pk, title, start, end, *rest, disagreement, edited, match, article_id, begin, quote in rows:
+        slot = slots.get(pk)
         if slot is None:
-            slot = slots[row[0]] = _slot(row[:width])
-        article_id, begin, quote = row[width:]
+            slot = slots[pk] = Slot(
+                pk,
+                title,
+                _as_date(start),
+                _as_date(end),
+                *rest,
+                disagreement=disagreement,
+                title_edited=bool(edited),  # SQLite gives 0 or 1
+                match_title=match,
+            )
         if article_id is not None:
             slot.cite(article_id, begin, quote)
     return list(slots.values())
-
-
-def _slot(row) -> Slot:
-    """A Slot from a row of _FIELDS."""
-    pk, title, start, end, granularity, status, kind, merged_into, disagreement, edited, match = row
-    return Slot(
-        pk,
-        title,
-        _as_date(start),
-        _as_date(end),
-        granularity,
-        status,
-        kind,
-        merged_into,
-        disagreement=disagreement,
-        title_edited=bool(edited),  # SQLite gives 0 or 1
-        match_title=match,
-    )
 
 
 def _day_number_sql(column: str) -> str:
@@ -509,7 +500,19 @@ def _survivors(slots: list[Slot], *, known: dict[int, Slot]) -> list[Slot]:
 
 
 def _stored_slot(pk: int) -> Slot:
-    return _slot(Event.objects.values_list(*_FIELDS).get(pk=pk))
+    pk, title, start, end, *rest, disagreement, edited, match = Event.objects.values_list(
+        *_FIELDS
+    ).get(pk=pk)
+    return Slot(
+        pk,
+        title,
+        start,
+        end,
+        *rest,
+        disagreement=disagreement,
+        title_edited=edited,
+        match_title=match,
+    )
 
 
 _UPDATED = (
