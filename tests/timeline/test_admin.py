@@ -120,8 +120,9 @@ def test_editing_dates_rejects_granularity_that_does_not_fit(staff_client):
     assert "is not one month" in response.text
 
 
-def change_form(event: Event, **changes) -> dict:
-    data = {
+def edit(client, event: Event, **changes) -> Event:
+    """Save the event's admin form with `changes`; the event as stored after."""
+    form = {
         "story": event.story_id,
         "title": event.title,
         "summary": event.summary,
@@ -133,24 +134,18 @@ def change_form(event: Event, **changes) -> dict:
         "citations-TOTAL_FORMS": "0",
         "citations-INITIAL_FORMS": "0",
     }
-    return data | changes
+    client.post(reverse("admin:timeline_event_change", args=[event.pk]), form | changes)
+    event.refresh_from_db()
+    return event
 
 
 def test_editing_the_title_marks_it_as_the_editors(staff_client):
-    event = EventFactory(status=Event.Status.PROPOSED)
-    staff_client.post(
-        reverse("admin:timeline_event_change", args=[event.pk]),
-        change_form(event, title="Halvorsen recalls fish cakes"),
+    event = edit(
+        staff_client, EventFactory(status="proposed"), title="Halvorsen recalls fish cakes"
     )
-    event.refresh_from_db()
     assert (event.title, event.title_edited) == ("Halvorsen recalls fish cakes", True)
 
 
 def test_editing_something_else_leaves_the_title_to_ingest(staff_client):
-    event = EventFactory(status=Event.Status.PROPOSED)
-    staff_client.post(
-        reverse("admin:timeline_event_change", args=[event.pk]),
-        change_form(event, summary="A longer account."),
-    )
-    event.refresh_from_db()
+    event = edit(staff_client, EventFactory(status="proposed"), summary="A longer account.")
     assert (event.summary, event.title_edited) == ("A longer account.", False)
