@@ -153,7 +153,10 @@ def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutco
         article = candidate.article
         if article.pk not in scorers:
             topic = candidate.topic if candidate.topic is not None else frequent_words(article)
-            scorers[article.pk] = Scorer(story_words | topic, headline=story_words)
+            # What the story and the article are about, as their titles say: a report whose
+            # main clause says it ("The recall began") tells that very happening.
+            headline = story_words | frozenset(content_tokens(article.title))
+            scorers[article.pk] = Scorer(story_words | topic, headline=headline)
         scorer = scorers[article.pk]
         slot = best_match(
             candidate=candidate, slots=slots, background=scorer.background, scorer=scorer

@@ -222,6 +222,30 @@ def test_an_editors_title_or_decision_keeps_the_title(story, decided):
     assert event.title == "Summons"
 
 
+def test_a_word_of_the_articles_own_title_both_main_clauses_say_counts(db):
+    from timeline.ingest import ingest_text
+
+    story = StoryFactory(title="Ostrava Mills", slug="mills")
+    ingest_text(
+        "Ostrava Mills said on Sunday it was recalling 9,000 bags of flour after customers "
+        "found metal in them.\nThe mill is the region's largest.\n",
+        story=story,
+        published=date(2025, 6, 2),
+    )
+    # "recall" is in most of this article's sentences, so it weighs little, except where
+    # both main clauses say it and the article's title does too.
+    ingest_text(
+        "The Food Board on Friday ordered Ostrava Mills to recall 5,000 more bags, widening "
+        "the recall the company announced on June 1.\nThe recall now covers four regions.\n"
+        "Shops must return every recalled bag.\nNo injuries have been reported.\n",
+        story=story,
+        published=date(2025, 6, 10),
+        title="Regulator orders wider flour recall",
+    )
+    recall = Event.objects.get(story=story, date_start=date(2025, 6, 1))
+    assert recall.citations.count() == 2
+
+
 def test_approved_event_gains_the_citation_but_keeps_status_and_dates(story):
     event = EventFactory(
         story=story,
