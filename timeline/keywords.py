@@ -230,9 +230,9 @@ def similarity(
     """Weighted cosine of two bags: shared names and main-clause words count most,
     the story's everyday words least.
 
-    `headline` words (the story's title: "recall", "strike") are background too, except
-    to two reports whose main clauses both say it: "Halvorsen was recalling fish cakes"
-    and "The recall began" both tell the story's own happening.
+    `headline` words (of the story's and the article's titles: "recall", "strike") are
+    background words too, except to two reports whose main clauses both say one:
+    "Halvorsen was recalling fish cakes" and "The recall began" tell that very happening.
     """
     if not first.tokens or not second.tokens or not first.tokens & second.tokens:
         return 0.0
