@@ -534,14 +534,21 @@ def _update(targets: list[Slot]) -> None:
     """Save what clustering changed in stored events, and bump updated_at as save() would.
 
     One plain UPDATE per event, sent at once; an event an editor decided on meanwhile is
-    left as the editor left it.
+    left as the editor left it, and so is a title an editor wrote meanwhile.
     """
     if not targets:
         return
     connection = connections[DEFAULT_DB_ALIAS]
     fields = [Event._meta.get_field(name) for name in _UPDATED]
+    edited = _qn(Event._meta.get_field("title_edited").column)
+    sets = [
+        f"{_qn(field.column)} = CASE WHEN {edited} THEN {_qn(field.column)} ELSE %s END"
+        if field.name in ("title", "match_title")
+        else f"{_qn(field.column)} = %s"
+        for field in fields
+    ]
     sql = (
-        f"UPDATE {_EVENTS} SET {', '.join(f'{_qn(field.column)} = %s' for field in fields)} "
+        f"UPDATE {_EVENTS} SET {', '.join(sets)} "
         f"WHERE {_qn(Event._meta.pk.column)} = %s AND {_qn('status')} = %s"
     )
     now = timezone.now()

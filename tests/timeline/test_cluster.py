@@ -196,6 +196,17 @@ def test_an_event_stored_without_a_match_title_keeps_matching_by_the_title_it_ha
     assert event.match_title == "It has summoned the Russian ambassador"
 
 
+def test_saving_a_retitled_event_keeps_a_title_an_editor_wrote_meanwhile(story):
+    from timeline.cluster import Slot, _update
+
+    event = EventFactory(story=story, title="Seoul summons envoy", status="proposed")
+    slot = Slot(event.pk, "South Korea summoned the ambassador", OCT18, OCT18, "day")
+    Event.objects.filter(pk=event.pk).update(title="Summons", title_edited=True)
+    _update([slot])
+    event.refresh_from_db()
+    assert (event.title, event.date_start) == ("Summons", OCT18)
+
+
 def test_a_less_precise_report_does_not_give_its_title(story):
     merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
     merge_candidates(
