@@ -50,6 +50,12 @@ class EventAdmin(admin.ModelAdmin):
     inlines = [CitationInline]
     actions = ["approve", "reject", "merge", "split_by_source"]
 
+    def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
+        # An editor's title stands: ingest no longer picks a better report's for it.
+        if "title" in form.changed_data or not change:
+            obj.title_edited = True
+        super().save_model(request, obj, form, change)
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Event]:
         return super().get_queryset(request).annotate(citation_total=Count("citations"))
 
@@ -119,6 +125,8 @@ class EventAdmin(admin.ModelAdmin):
                 twin = Event.objects.create(
                     story=event.story,
                     title=event.title,
+                    title_edited=event.title_edited,
+                    match_title=event.match_title,
                     summary=event.summary,
                     date_start=event.date_start,
                     date_end=event.date_end,

@@ -20,10 +20,10 @@ from django.utils import timezone
 
 from articles.models import Article, Story
 from timeline.extract import Candidate, split_sentences
-from timeline.keywords import Bag, Scorer, content_tokens, figures_in, topic_words
+from timeline.keywords import WEAK, Bag, Scorer, content_tokens, figures_in, topic_words
 from timeline.models import Citation, Event
 from timeline.periods import describe_interval
-from timeline.titles import main_clause
+from timeline.titles import main_clause, title_rank
 
 SIMILAR = 0.17  # the least similarity for two reports to be one event
 NESTED_SIMILAR = 0.3  # "June" and "June 19" may be one event, but must read alike
@@ -58,20 +58,28 @@ class Slot:
     date_kind: str = Event.DateKind.HAPPENED
     merged_into: int | None = None
     disagreement: str = ""
+    title_edited: bool = False  # an editor wrote the title
+    match_title: str = ""  # the founding report's title, which matching compares
     citations: list[tuple[int, int, str]] = field(default_factory=list)  # article, start, quote
     sources: set[int] = field(default_factory=set)  # the articles cited
     sentences: set[tuple[int, int]] = field(default_factory=set)  # (article, start) cited
     added: list[Candidate] = field(default_factory=list)
     redated: bool = False
+    retitled: bool = False
     disputed: bool = False  # a source dates it differently (a day or two apart)
     _bags: list[Bag] = field(default_factory=list)  # title, then one per citation
 
     def bags(self) -> list[Bag]:
-        """What the event reads like: its title and each citation, tokenised once."""
+        """What the event reads like: its title and each citation, tokenised once.
+
+        The title compared is the one the event was founded with (or the editor's), not
+        the one it shows: a better title chosen later must not change what matches it.
+        """
         bags = self._bags
         if len(bags) <= len(self.citations):
             if not bags:
-                bags.append(bag(self.title, self.title))
+                compared = self.title if self.title_edited else self.match_title or self.title
+                bags.append(bag(compared, compared))
             for _, _, quote in self.citations[len(bags) - 1 :]:
                 bags.append(quote_bag(quote))
         return bags
@@ -81,6 +89,7 @@ class Slot:
         slot = cls(
             pk=None,
             title=candidate.title[:300],
+            match_title=candidate.title[:300],
             date_start=candidate.date_start,
             date_end=candidate.date_end,
             granularity=candidate.granularity,
@@ -109,12 +118,23 @@ class Slot:
         came_true = self.date_kind == Event.DateKind.PLANNED and (
             candidate.date_kind != Event.DateKind.PLANNED
         )
-        if came_true or _more_precise(candidate, self):
+        redate = came_true or _more_precise(candidate, self)
+        same_date = (candidate.date_start, candidate.date_end) == (self.date_start, self.date_end)
+        if redate:
             self.date_start, self.date_end = candidate.date_start, candidate.date_end
             self.granularity = candidate.granularity
             self.redated = True
         if came_true:
             self.date_kind = candidate.date_kind
+        # The title follows the report that dates the event best, and among reports of
+        # the same date the one that says who did what best.
+        if not self.title_edited and (redate or same_date):
+            title = candidate.title[:300]
+            better = title_rank(title) > title_rank(self.title)
+            if title != self.title and (better or redate and title_rank(title)[0]):
+                self.match_title = self.match_title or self.title  # what matching knew
+                self.title = title
+                self.retitled = True
 
 
 def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutcome:
@@ -133,7 +153,10 @@ def merge_candidates(*, story: Story, candidates: list[Candidate]) -> MergeOutco
         article = candidate.article
         if article.pk not in scorers:
             topic = candidate.topic if candidate.topic is not None else frequent_words(article)
-            scorers[article.pk] = Scorer(story_words | topic)
+            # What the story and the article are about, as their titles say: a report whose
+            # main clause says it ("The recall began") tells that very happening.
+            headline = story_words | frozenset(content_tokens(article.title))
+            scorers[article.pk] = Scorer(story_words | topic, headline=headline)
         scorer = scorers[article.pk]
         slot = best_match(
             candidate=candidate, slots=slots, background=scorer.background, scorer=scorer
@@ -185,9 +208,31 @@ def best_match(
         needed = _NEEDED.get(relation, SIMILAR)
         if article_id in slot.sources:
             needed += SAME_ARTICLE_EXTRA
-        if score >= needed and (best is None or score > best[0]):
+        if score < needed or (best is not None and score <= best[0]):
+            continue
+        # A plan and what happened are one event when both say the same action ("will
+        # begin talks", "met for talks"), not merely the same actor.
+        plan_and_deed = (slot.date_kind == Event.DateKind.PLANNED) != (
+            candidate.date_kind == Event.DateKind.PLANNED
+        )
+        if tells_the_same(mine, slot.bags(), both=plan_and_deed):
             best = (score, slot)
     return best[1] if best else None
+
+
+def tells_the_same(mine: Bag, bags: list[Bag], *, both: bool = False) -> bool:
+    """Whether a report shares with an event more than who acted: a word that is not a
+    name, in the main clause of either (of both, with `both`). "The agency ordered a
+    recall" and "The agency will publish its findings" share only the agency."""
+    # A main clause without a content word ("From June 2 to June 6") stands for nothing:
+    # the whole sentence says what happened.
+    own = mine.focus or mine.tokens
+    for other in bags:
+        shared = (mine.tokens & other.tokens) - mine.names - other.names - WEAK
+        theirs = other.focus or other.tokens
+        if not shared.isdisjoint(own & theirs if both else own | theirs):
+            return True
+    return False
 
 
 @lru_cache(maxsize=20_000)
@@ -263,16 +308,20 @@ _FIELDS = (
     "date_kind",
     "merged_into_id",
     "disagreement",
+    "title_edited",
+    "match_title",
 )
 _qn = connection.ops.quote_name
 _EVENTS = _qn(Event._meta.db_table)
 _CITATIONS = _qn(Citation._meta.db_table)
 _START = f"{_EVENTS}.{_qn('date_start')}"
+_END = f"{_EVENTS}.{_qn('date_end')}"
 _GRANULARITY = f"{_EVENTS}.{_qn('granularity')}"
 _COLUMNS = ", ".join(
     f"{_EVENTS}.{_qn((Event._meta.pk if name == 'pk' else Event._meta.get_field(name)).column)}"
     for name in _FIELDS
 )
+_AROUND = ", ".join(f"around.{_qn(name)}" for name in _FIELDS)
 _NEARBY = ", ".join(f"nearby.{_qn(name)}" for name in _FIELDS)
 _CITED_COLUMNS = ", ".join(
     f"{_CITATIONS}.{_qn(Citation._meta.get_field(name).column)}"
@@ -286,37 +335,86 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
     Written as SQL: the ORM took longer to build this UNION than the database to run it.
     The citations come joined to the window's events (one row per citation, or one row
     with NULLs for an event without any), through the citation index keyed on the event.
+    A dense story has more events in the window than WINDOW_LIMIT: those nearest the
+    candidates' dates are kept, as the ones they can join.
     """
     conditions, earliest = window(intervals)
+    first_day, last_day = _day_number_sql(_START), _day_number_sql(_END)
     selects, params = [], []
     for condition, values in conditions:
         selects.append(
-            f"SELECT {_COLUMNS} FROM {_EVENTS} WHERE ({_EVENTS}.{_qn('story_id')} = %s "
+            f"SELECT {_COLUMNS}, {first_day}, {last_day} FROM {_EVENTS} WHERE "
+            f"({_EVENTS}.{_qn('story_id')} = %s "
             f"AND {_EVENTS}.{_qn('date_end')} >= %s AND {condition})"
         )
         params += [story.pk, earliest, *values]
     event_id = _qn(Citation._meta.get_field("event").column)
+    limit = int(WINDOW_LIMIT)
+    distance, days = _distance_sql(intervals)
+    # The day numbers are worked out once per event, in `around`, and compared in
+    # `nearby`. Nearest first (the distance is worked out only for a window too full to
+    # keep whole), and at the same distance the narrowest: the day before its month.
     sql = (
-        f"WITH nearby ({', '.join(_qn(name) for name in _FIELDS)}) AS ("
+        f"WITH around ({', '.join(_qn(name) for name in _FIELDS)}, first_day, last_day) AS ("
         + " UNION ".join(selects)
-        + f" ORDER BY 3 ASC, 1 ASC LIMIT {int(WINDOW_LIMIT)}) "
+        + f"), nearby AS (SELECT {_AROUND} FROM around ORDER BY "
+        f"CASE WHEN (SELECT COUNT(*) FROM around) > {limit} "
+        f"THEN {distance} ELSE 0 END ASC, "
+        f"around.last_day - around.first_day ASC, "
+        f"around.{_qn('date_start')} ASC, around.{_qn('pk')} ASC LIMIT {limit}) "
         f"SELECT {_NEARBY}, {_CITED_COLUMNS} FROM nearby LEFT OUTER JOIN {_CITATIONS} "
         f"ON {_CITATIONS}.{event_id} = nearby.{_qn('pk')} "
         f"ORDER BY nearby.{_qn('date_start')} ASC, nearby.{_qn('pk')} ASC"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*params, *days])
         rows = cursor.fetchall()
     slots: dict[int, Slot] = {}
-    for pk, title, start, end, *rest, disagreement, article_id, begin, quote in rows:
+    for pk, title, start, end, *rest, disagreement, edited, match, article_id, begin, quote in rows:
         slot = slots.get(pk)
         if slot is None:
             slot = slots[pk] = Slot(
-                pk, title, _as_date(start), _as_date(end), *rest, disagreement=disagreement
+                pk,
+                title,
+                _as_date(start),
+                _as_date(end),
+                *rest,
+                disagreement=disagreement,
+                title_edited=bool(edited),  # SQLite gives 0 or 1
+                match_title=match,
             )
         if article_id is not None:
             slot.cite(article_id, begin, quote)
     return list(slots.values())
+
+
+def _day_number_sql(column: str) -> str:
+    """SQL for a date column as a number of days (since an epoch of the database's)."""
+    if connection.vendor == "postgresql":
+        return f"({column} - DATE '{_EPOCH.isoformat()}')"
+    return f"julianday({column})"  # SQLite
+
+
+def _day_number(value: date) -> int | float:
+    """`value` as _day_number_sql counts it."""
+    if connection.vendor == "postgresql":
+        return (value - _EPOCH).days
+    return value.toordinal() + 1721424.5  # the Julian day of its midnight
+
+
+_EPOCH = date(2000, 1, 1)
+
+
+def _distance_sql(intervals: list[tuple[date, date]]) -> tuple[str, list[int | float]]:
+    """How many days lie between a window event and the nearest of `intervals` (0 when
+    they overlap, as a month does a day in it), as SQL on `around`'s day numbers, and
+    its parameters."""
+    least, greatest = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
+    each, days = [], []
+    for low, high in _merged(intervals):  # the days to the nearest of them all
+        each.append(f"{greatest}(0, %s - around.last_day, around.first_day - %s)")
+        days += [_day_number(low), _day_number(high)]
+    return (each[0] if len(each) == 1 else f"{least}({', '.join(each)})"), days
 
 
 def _as_date(value: date | str) -> date:
@@ -338,6 +436,7 @@ def _save(story: Story, slots: list[Slot]) -> None:
         Event(
             story=story,
             title=slot.title,
+            match_title=slot.match_title,
             summary=slot.added[0].summary,
             date_start=slot.date_start,
             date_end=slot.date_end,
@@ -373,8 +472,8 @@ def _save(story: Story, slots: list[Slot]) -> None:
     for slot, target in zip(joined, targets, strict=True):
         if target.status != Event.Status.PROPOSED:
             continue
-        # A new event went in with its final dates already.
-        if slot.redated and target is slot and id(slot) not in inserted:
+        # A new event went in with its final dates and title already.
+        if (slot.redated or slot.retitled) and target is slot and id(slot) not in inserted:
             changed[target.pk] = target
         if slot.disputed or _figures_differ(slot.citations):
             to_describe[target.pk] = target
@@ -404,25 +503,52 @@ def _survivors(slots: list[Slot], *, known: dict[int, Slot]) -> list[Slot]:
 
 
 def _stored_slot(pk: int) -> Slot:
-    pk, title, start, end, *rest, disagreement = Event.objects.values_list(*_FIELDS).get(pk=pk)
-    return Slot(pk, title, start, end, *rest, disagreement=disagreement)
+    pk, title, start, end, *rest, disagreement, edited, match = Event.objects.values_list(
+        *_FIELDS
+    ).get(pk=pk)
+    return Slot(
+        pk,
+        title,
+        start,
+        end,
+        *rest,
+        disagreement=disagreement,
+        title_edited=edited,
+        match_title=match,
+    )
 
 
-_UPDATED = ("date_start", "date_end", "granularity", "date_kind", "disagreement", "updated_at")
+_UPDATED = (
+    "title",
+    "match_title",
+    "date_start",
+    "date_end",
+    "granularity",
+    "date_kind",
+    "disagreement",
+    "updated_at",
+)
 
 
 def _update(targets: list[Slot]) -> None:
     """Save what clustering changed in stored events, and bump updated_at as save() would.
 
     One plain UPDATE per event, sent at once; an event an editor decided on meanwhile is
-    left as the editor left it.
+    left as the editor left it, and so is a title an editor wrote meanwhile.
     """
     if not targets:
         return
     connection = connections[DEFAULT_DB_ALIAS]
     fields = [Event._meta.get_field(name) for name in _UPDATED]
+    edited = _qn(Event._meta.get_field("title_edited").column)
+    sets = [
+        f"{_qn(field.column)} = CASE WHEN {edited} THEN {_qn(field.column)} ELSE %s END"
+        if field.name in ("title", "match_title")
+        else f"{_qn(field.column)} = %s"
+        for field in fields
+    ]
     sql = (
-        f"UPDATE {_EVENTS} SET {', '.join(f'{_qn(field.column)} = %s' for field in fields)} "
+        f"UPDATE {_EVENTS} SET {', '.join(sets)} "
         f"WHERE {_qn(Event._meta.pk.column)} = %s AND {_qn('status')} = %s"
     )
     now = timezone.now()
@@ -432,7 +558,16 @@ def _update(targets: list[Slot]) -> None:
                 field.get_db_prep_save(value, connection)
                 for field, value in zip(
                     fields,
-                    (t.date_start, t.date_end, t.granularity, t.date_kind, t.disagreement, now),
+                    (
+                        t.title,
+                        t.match_title,
+                        t.date_start,
+                        t.date_end,
+                        t.granularity,
+                        t.date_kind,
+                        t.disagreement,
+                        now,
+                    ),
                     strict=True,
                 )
             ),

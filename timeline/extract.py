@@ -227,6 +227,7 @@ def extract_events(
                     candidate.date_kind = date_kind(
                         candidate.title,
                         start=candidate.date_start,
+                        end=candidate.date_end,
                         published=article.published_on,
                     )
                 candidates.append(candidate)
@@ -310,10 +311,13 @@ def _contains(outer: TemporalExpression, inner: TemporalExpression) -> bool:
 
 
 def _is_report_frame(sentence: Sentence, expression, others: list) -> bool:
-    """The date of the telling, not of what is told: `said on Tuesday that … in June`."""
+    """The date of the telling, not of what is told: `said on Tuesday that … in June`, or
+    `… on July 7, the company said on Wednesday.`"""
     local_start = expression.start - sentence.start
     local_end = expression.end - sentence.start
     text = sentence.text
+    if _is_trailing_frame(text, local_start, local_end, others, sentence.start):
+        return True
     # The reporting verb must be the date's own: "said on Tuesday", not "said the repairs
     # would be finished by the end of June" (a deadline, told).
     verbs = _REPORTING_VERB.finditer(text, max(0, local_start - 40), local_end + 40)
@@ -331,6 +335,54 @@ def _is_report_frame(sentence: Sentence, expression, others: list) -> bool:
     return clause is not None and any(
         other.start - sentence.start > local_end + clause.start() for other in others
     )
+
+
+# The frame after what it tells: "…, the company said on Wednesday." (or "…, officials
+# told reporters late on Friday, adding …"); the date comes right after it.
+_TRAILING_FRAME = re.compile(
+    rf",\s+(?P<who>[^,]{{0,70}}?)\s*{_REPORTING_VERB.pattern}(?:\s+(?:reporters|journalists))?"
+    r"(?:\s+in\s+an?\s+(?:statement|interview|filing|letter|post|briefing))?"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+|in\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"\s*(?:[.!?…”\"’')\]]*\s*$|,\s)")
+
+
+def _is_trailing_frame(text: str, start: int, end: int, others: list, offset: int) -> bool:
+    """Whether the date at text[start:end] dates a frame that closes the sentence, after
+    another of the sentence's dates: that date is what is told, this one the telling."""
+    frame = _TRAILING_FRAME.search(text, 0, start)
+    if frame is None or not _SENTENCE_END.match(text, end):
+        return False
+    if not _names_a_teller(frame.group("who")):
+        return False  # "…, widening the recall the company announced on June 1": told
+    return any(other.start - offset < frame.start() for other in others)
+
+
+_DETERMINER = word_set("the a an its their his her this that these those")
+_PREPOSITIONS = word_set("of at for in on from with by to about")
+_NOT_A_TELLER = word_set(
+    "which that who whom whose and but or as when while after before because if since"
+)
+
+
+def _names_a_teller(words: str) -> bool:
+    """Whether a frame's subject is one noun phrase ("the company", "the mill's chief
+    executive", "officials at the plant"), not a clause that tells something."""
+    words = words.split()
+    if not words or len(words) > 10 or words[0].lower() in _NOT_A_TELLER:
+        return False
+    if _tells_something(" ".join(words)):
+        return False
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if lower.endswith("ing") and len(lower) > 4:
+            return False  # a participle: "widening the recall"
+        # A second determiner not after a preposition starts another phrase: "the recall
+        # the company (announced)".
+        if index and lower in _DETERMINER and words[index - 1].lower() not in _PREPOSITIONS:
+            return False
+    return True
 
 
 _FINITE = re.compile(r"\b(?:would|will|could|should|is|are|was|were|has|have|had)\b", re.I)
@@ -383,7 +435,7 @@ def _candidate(
         date_start=start,
         date_end=end,
         granularity=granularity,
-        date_kind=date_kind(sentence.text, start=start, published=article.published_on),
+        date_kind=date_kind(sentence.text, start=start, end=end, published=article.published_on),
         quote=sentence.text,
         start=sentence.start,
         end=sentence.end,
@@ -414,10 +466,17 @@ _ANNOUNCED_PLAN = re.compile(
 _CONDITIONAL = re.compile(r"\bif\s+(?:confirmed|true|accurate)\b", re.IGNORECASE)
 
 
-def date_kind(text: str, *, start: date, published: date) -> str:
+# "said it would decide by the end of the month": a plan, told in the past tense.
+_WOULD = re.compile(r"\bwould\b|\b(?:was|were)\s+(?:due|expected|set|scheduled)\s+to\b", re.I)
+
+
+def date_kind(text: str, *, start: date, published: date, end: date | None = None) -> str:
     """planned (ahead, or said to be intended), reported (the date is of the telling) or
-    happened. "announced plans to send" on a past day is a report, not a plan."""
+    happened. "announced plans to send" on a past day is a report, not a plan; "would
+    decide by the end of the month", in a month not over yet, is a plan."""
     if start > published:
+        return "planned"
+    if end is not None and end > published and _WOULD.search(text):
         return "planned"
     if _ANNOUNCED_PLAN.search(text):
         return "reported"

@@ -102,6 +102,11 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             break
+    else:
+        # A short plural meets its singular: "pies"/"pie", "jobs"/"job" ("bus", "gas"
+        # and "axis" are not plurals).
+        if len(word) == 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
     return word[:8]
 
 
@@ -215,17 +220,29 @@ class Bag:
 FOCUS_WEIGHT = 2.0  # the main clause (who did what) says more than the rest
 
 
-def similarity(first: Bag, second: Bag, *, background: frozenset[str]) -> float:
+def similarity(
+    first: Bag,
+    second: Bag,
+    *,
+    background: frozenset[str],
+    headline: frozenset[str] = frozenset(),
+) -> float:
     """Weighted cosine of two bags: shared names and main-clause words count most,
-    the story's everyday words least."""
+    the story's everyday words least.
+
+    `headline` words (of the story's and the article's titles: "recall", "strike") are
+    background words too, except to two reports whose main clauses both say one:
+    "Halvorsen was recalling fish cakes" and "The recall began" tell that very happening.
+    """
     if not first.tokens or not second.tokens or not first.tokens & second.tokens:
         return 0.0
     names = first.names | second.names
+    about = _about(first, second, headline)
 
     def weights(bag: Bag) -> dict[str, float]:
         result = {}
         for token in bag.tokens:
-            if token in background or token in WEAK:
+            if token in WEAK or token in background and token not in about:
                 weight = 0.25
             elif token in names or token.startswith("#"):
                 weight = 1.5
@@ -240,6 +257,15 @@ def similarity(first: Bag, second: Bag, *, background: frozenset[str]) -> float:
     return shared / norm
 
 
+def _about(first: Bag, second: Bag, headline: frozenset[str]) -> frozenset[str]:
+    """The headline words both bags are about: in both main clauses, a name in neither
+    (a shared actor is not a shared happening), and not among the weak words."""
+    if not headline:
+        return frozenset()
+    about = (first.focus & second.focus & headline) - first.names - second.names - WEAK
+    return frozenset(token for token in about if not token.startswith("#"))
+
+
 class Scorer:
     """`similarity` against one background, each bag's weights worked out once.
 
@@ -250,10 +276,13 @@ class Scorer:
     products are exact in floating point, so the result equals `similarity`'s exactly.
     """
 
-    __slots__ = ("background", "_prepared")
+    __slots__ = ("background", "headline", "_prepared")
 
-    def __init__(self, background: frozenset[str]) -> None:
+    def __init__(
+        self, background: frozenset[str], *, headline: frozenset[str] = frozenset()
+    ) -> None:
         self.background = background
+        self.headline = headline & background
         self._prepared: dict[Bag, tuple[dict[str, float], dict[str, float], float]] = {}
 
     def _prepare(self, bag: Bag) -> tuple[dict[str, float], dict[str, float], float]:
@@ -271,6 +300,9 @@ class Scorer:
         prepared = self._prepared
         tokens, names = bag.tokens, bag.names
         fixed_one, plain_one, square = prepared.get(bag) or self._prepare(bag)
+        headline = self.headline
+        # The headline words of this bag's main clause, the only ones `_about` can give.
+        own_headline = headline & bag.focus if headline else headline
         best = 0.0
         for other in others:
             if tokens.isdisjoint(other.tokens):
@@ -279,6 +311,11 @@ class Scorer:
             names_two = other.names
             square_one = square
             shared = 0.0
+            about = (
+                _about(bag, other, headline)
+                if own_headline and not own_headline.isdisjoint(other.focus)
+                else ()
+            )
             for token in tokens & other.tokens:
                 # A plain word the other bag names weighs 1.5 times as much, so its square
                 # grows by (1.5f)² − f² = 1.25f².
@@ -294,6 +331,12 @@ class Scorer:
                     if token in names:
                         square_two += 1.25 * two * two
                         two *= 1.5
+                if about and token in about:
+                    # A headline word both are about weighs as a plain word: four times
+                    # its background weight, so its square grows by 16w² − w² = 15w².
+                    square_one += 15 * one * one
+                    square_two += 15 * two * two
+                    one, two = 4 * one, 4 * two
                 shared += one * two
             score = shared / (square_one * square_two) ** 0.5
             if score > best:

@@ -182,6 +182,17 @@ class Event(StoryRow):
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="events")
     title = models.CharField(max_length=300)
+    title_edited = models.BooleanField(
+        default=False, help_text="An editor wrote the title: ingest leaves it as it is."
+    )
+    match_title = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=(
+            "What ingest compares new reports with, besides the citations: the title of the "
+            "report that founded the event (blank: the title)."
+        ),
+    )
     summary = models.TextField(blank=True)
     date_start = models.DateField()
     date_end = models.DateField()

@@ -35,6 +35,16 @@ IRREGULAR_PAST = word_set(
     slid sped split spread sprang stuck swept swung tore woke wore retook undertook
     mistook forgot forgave overran overthrew arose awoke chose clung crept dealt dug flung
     foresaw oversaw misled rode sang slept strove swam taught wept withheld upheld rebuilt
+    heard felt sat became caught got shook hung spun knelt
+    """
+)
+# Past forms that are not participles too: "was … and came to light" shares no "was".
+SIMPLE_PAST_ONLY = word_set(
+    """
+    began took gave fell rose broke came went saw ran spoke stole swore threw withdrew
+    wrote sank drew drove ate flew forbade froze grew knew lay overtook rang sprang tore
+    woke wore retook undertook mistook forgot forgave overran overthrew arose awoke chose
+    foresaw oversaw rode sang strove swam became shook hid
     """
 )
 NOT_PAST = word_set(
@@ -79,7 +89,7 @@ _ING_NOUNS = word_set(
     crossing ruling rulings finding findings sitting ending gathering offering
     """
 )
-_ADVERBS = word_set("not never still also already just now yet further last first again once")
+_ADVERBS = word_set("not never still also already just now yet further last first again once only")
 _APPROXIMATORS = word_set("about around over under nearly almost some")
 _PREPOSITIONS = word_set(
     """
@@ -111,6 +121,7 @@ _FUNCTION_WORDS = (
 # that say more than when ("until July") keep their date.
 _DATE_PREPOSITION = (
     r"(?:(?:as\s+early\s+as|as\s+late\s+as|as\s+of|early\s+on|late\s+on|sometime\s+in|"
+    r"(?:earlier|later)\s+(?:in|on)|"
     r"(?:shortly|just|soon|immediately)\s+(?:after|before)|"
     r"on|in|at|during|between|from|by|since|for|of|every|earlier|later|before|after|over)\s+"
     r"(?:(?:about|around|approximately)\s+)?(?:the\s+)?)"
@@ -169,7 +180,7 @@ _ATTRIBUTION = re.compile(
 )
 # "In recent diplomatic tensions, …", "Following this announcement, …", "On Friday, …"
 _OPENERS = (
-    "in|on|at|after|following|amid|amidst|during|since|before|despite|notably|however|"
+    "in|on|at|from|after|following|amid|amidst|during|since|before|despite|notably|however|"
     "meanwhile|earlier|later|separately"
 )
 _OPENING = re.compile(rf"^(?:{_OPENERS})\b[^,]{{0,50}},\s+", re.IGNORECASE)
@@ -202,7 +213,7 @@ _CLAUSE_END = re.compile(
 # Coordinated clauses, each with its own subject: "…, and the bridge was shut …".
 _COORDINATION = re.compile(r";\s+|,\s+(?:and|but|while|whereas|so)\s+|,\s+(?=then\s)")
 # Verb phrases sharing a subject: "… was announced in March, cancelled on May 24 and …"
-_VERB_PHRASE_CUT = re.compile(r"\s+(?:and|but)\s+|,\s+")
+_VERB_PHRASE_CUT = re.compile(r",?\s+(?:and|but)\s+|,\s+")
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?P<pronoun>which|who|whose|that)\s")
 _SUBORDINATOR = re.compile(
     r"\b(?:when|after|before|because|as|once|since|until|while|although|where|that|how|"
@@ -215,6 +226,25 @@ _TRAILING_PREPOSITION = re.compile(
 )
 _SEQUENCE = re.compile(r"(?:following|after|before|since)\s+", re.IGNORECASE)
 # "Details of the agreement, signed in June, …": the agreement is what the date is about.
+# "In a report released on June 27, the office found …": the date is the document's.
+_DOCUMENT = (
+    r"report|statement|letter|ruling|decision|judgment|filing|notice|interview|speech|"
+    r"post|announcement|memo|review|study|audit|submission|update|message|press\s+release"
+)
+_DOCUMENT_OPENING = re.compile(
+    rf"^(?:in|with|through)\s+(?P<determiner>an?|the|its|their|his|her)\s+"
+    rf"(?P<document>(?:[\w’'-]+\s+){{0,2}}?(?:{_DOCUMENT}))\s+"
+    rf"(?P<verb>[a-z]+(?:\s+(?:out|down|up))?)\s+(?:(?:late|early)\s+)?(?:on\s+|in\s+|at\s+)?"
+    rf"{_OWN}\s*,\s+",
+    re.IGNORECASE,
+)
+# "… the recall the company announced on June 1": a relative clause without "that".
+_NOUN_PHRASE = r"(?:(?:the|a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)"
+_REDUCED_RELATIVE = re.compile(
+    rf"\b(?P<object>{_NOUN_PHRASE})\s+(?P<subject>{_NOUN_PHRASE}|(?-i:[A-Z][\w’'&-]*"
+    rf"(?:\s+[A-Z][\w’'&-]*){{0,3}}))\s+(?P<verb>[a-z]+)\s+(?:(?:on|in|at|last)\s+)?{_OWN}",
+    re.IGNORECASE,
+)
 _HEAD_OF = re.compile(
     r"^(?:(?:the\s+)?(?:details|terms|text|news|reports?|parts?|copies)\s+of)\s+",
     re.IGNORECASE,
@@ -258,6 +288,31 @@ def make_title(
     return title[:1].upper() + title[1:]
 
 
+# Words that leave a title waiting for what its date said: "The hearing is still set".
+_WANTS_MORE = word_set("set due scheduled slated expected planned poised likely able")
+
+
+@lru_cache(maxsize=4096)
+def title_rank(title: str) -> tuple[bool, bool, bool, bool, bool, int]:
+    """How well a title says who did what, for choosing among an event's reports: a whole
+    clause (a verb, not cut short), a subject that is not a pronoun ("It …"), a name, four
+    words or more, not a report of a report ("… said it was recalling"), then the shorter."""
+    words = title.split()
+    subject = bool(words) and words[0].lower() not in _PRONOUNS
+    complete = (
+        len(words) >= 3
+        and not title.endswith("…")
+        and words[-1].lower() not in _WANTS_MORE
+        and _has_verb(title)
+    )
+    named = bool(words) and (
+        words[0].lower() not in DETERMINERS | _PRONOUNS
+        or any(word[:1].isupper() for word in words[1:])
+    )
+    direct = _REPORTING_VERB.search(title) is None
+    return (complete, subject, named, len(words) >= 4, direct, -len(words))
+
+
 def trim_words(text: str, limit: int) -> str:
     words = text.split()
     if len(words) <= limit:
@@ -270,7 +325,11 @@ def main_clause(sentence: str, *, expression_text: str = "") -> str:
     words clustering weighs most when comparing two reports."""
     text = sentence.strip().strip("“”\"'")
     comma = text.find(", ")
-    if comma > 0 and expression_text in text[:comma] and len(text[:comma].split()) <= 6:
+    at = text.find(expression_text) if expression_text else -1
+    after = at + len(expression_text)
+    if at >= 0 and len(text[:at].split()) <= 2 and text.startswith(", ", after):
+        text = text[after + 2 :]  # "From October 25, 2024 to November 2, 2024, Tokyo …"
+    elif comma > 0 and expression_text in text[:comma] and len(text[:comma].split()) <= 6:
         text = text[comma + 2 :]  # "On October 18, North Korea announced …"
     text = _OPENING.sub("", _ATTRIBUTION.sub("", text))
     # "The mayor, Helen Achterberg, announced" → "The mayor announced"
@@ -351,7 +410,9 @@ def _clause_of_date(text: str) -> str:
     text = _coordinate_part(text)
     at = text.index(_OWN)
     for rule in (
+        _document_opening,
         _relative_clause,
+        _reduced_relative,
         _subordinate_clause,
         _event_before,
         _participle_aside,
@@ -396,6 +457,47 @@ def _subordinate_clause(text: str, at: int) -> str | None:
         if _has_verb(head) or subject_with_date:
             return clause
     return None
+
+
+def _document_opening(text: str, at: int) -> str | None:
+    """ "In a report released on June 27, the office found that …" → "The office released
+    a report": who did what on that date, in the sentence's words."""
+    opening = _DOCUMENT_OPENING.match(text)
+    if opening is None or not past_verb_at(opening.group("verb").split(), 0):
+        return None
+    rest = text[opening.end() :]
+    matches = [m for m in _WORD.finditer(rest) if m.group().strip(",")]
+    verb = _main_verb([m.group().strip(",") for m in matches])
+    if not verb or verb > 8:
+        return None
+    subject = rest[: matches[verb].start()].rstrip(" ,")
+    determiner, document = opening.group("determiner"), opening.group("document")
+    return f"{subject} {opening.group('verb')} {determiner.lower()} {document}"
+
+
+def _reduced_relative(text: str, at: int) -> str | None:
+    """ "… widening the recall the company announced on June 1" → "The company announced
+    the recall"."""
+    for match in _REDUCED_RELATIVE.finditer(text, 0, at + 1):
+        what, who, verb = match.group("object", "subject", "verb")
+        if (
+            not past_verb_at([verb], 0)
+            or not what.split()[-1].islower()  # "The Dow Jones …" is one name
+            or not _is_noun_phrase(what)
+            or not _is_noun_phrase(who)
+        ):
+            continue
+        return f"{who} {verb} {what} {text[match.end('verb') : match.end()]}"
+    return None
+
+
+_NOT_IN_NOUN_PHRASE = _FUNCTION_WORDS | _CLAUSE_WORDS
+
+
+def _is_noun_phrase(text: str) -> bool:
+    """A determiner (or a name) and nouns only: "the recall", "its Loxley plant"."""
+    words = _words(text)[1:]
+    return not _has_verb(text) and not any(w.lower() in _NOT_IN_NOUN_PHRASE for w in words)
 
 
 def _event_before(text: str, at: int) -> str | None:
@@ -513,7 +615,7 @@ def _coordinate_part(text: str) -> str:
     start = 0
     for match in _COORDINATION.finditer(text):
         before, after = text[start : match.start()], text[match.end() :]
-        if _has_verb(before) and _has_verb(after) and not _starts_with_verb(after):
+        if _has_verb(before) and _has_verb(after) and not _starts_with_verb_phrase(after):
             parts.append(before)
             start = match.end()
     parts.append(text[start:])
@@ -539,7 +641,7 @@ def _verb_phrase_part(text: str) -> str:
         for index, m in enumerate(cuts)
         if m.group().strip() != ","
         or listed
-        and _starts_with_verb(text[m.end() :])
+        and _starts_with_verb_phrase(text[m.end() :])
         and not _starts_with_auxiliary(text[m.end() :])
         and any(later.group().strip() != "," for later in cuts[index + 1 :])
     ]
@@ -548,7 +650,7 @@ def _verb_phrase_part(text: str) -> str:
     after = next((m for m in cuts if m.start() > own), None)
     part_start = before[-1].end() if before else 0
     part = text[part_start : after.start() if after else len(text)]
-    if not before or not _starts_with_verb(part):
+    if not before or not _starts_with_verb_phrase(part):
         return part  # the first part, or a clause with its own subject
     matches = [m for m in _WORD.finditer(text) if m.group().strip(",")]
     words = [m.group().strip(",") for m in matches]
@@ -556,18 +658,55 @@ def _verb_phrase_part(text: str) -> str:
     if not groups:
         return part
     first = groups[0]
-    subject = text[: matches[first].start()].rstrip()
+    # The subject without the adverbs of the first verb: "It first received …, and
+    # stopped …" → "It stopped …".
+    subject_words = words[:first]
+    while subject_words and _is_adverb(subject_words[-1]):
+        subject_words.pop()
+    if not subject_words:
+        return part
+    subject = text[: matches[len(subject_words)].start()].rstrip(" ,")
     auxiliaries = []  # "was" of "Smith was elected … and re-elected …"
     at = first
     while at < len(words) and (words[at].lower() in _AUXILIARIES or _is_adverb(words[at])):
         if words[at].lower() in _AUXILIARIES:
             auxiliaries.append(words[at])
         at += 1
-    # Shared only by participles: "He was born … and moved abroad" shares no "was".
-    participle = at < len(words) and past_verb_at(words, at)
+    # Shared only by participles: "He was born … and moved abroad" shares no "was", nor
+    # does "was introduced …, and pushed rivals to follow" (a verb with an object).
+    participle = at < len(words) and past_verb_at(words, at) and _reads_passive(part)
     if not auxiliaries or not participle or _starts_with_auxiliary(part):
         return f"{subject} {part}"
     return f"{subject} {' '.join(auxiliaries)} {part}"
+
+
+def _reads_passive(phrase: str) -> bool:
+    """Whether a verb phrase can share a passive's auxiliary: its verb may be a participle
+    and has no object after it ("re-elected in 2020", not "came to light" or "pushed
+    rivals to follow")."""
+    words = _without_leading_adverbs(_words(phrase))
+    if not words or words[0].lower() in SIMPLE_PAST_ONLY:
+        return False
+    following = words[1].lower() if len(words) > 1 else ""
+    return (
+        not following
+        or following in _PREPOSITIONS
+        or _MARKER.match(following) is not None
+        or _is_adverb(following)
+    )
+
+
+def _without_leading_adverbs(words: list[str]) -> list[str]:
+    at = 0
+    while at < len(words) - 1 and _is_adverb(words[at]):
+        at += 1
+    return words[at:]
+
+
+def _starts_with_verb_phrase(text: str) -> bool:
+    """Whether the text starts with a verb, maybe after adverbs: "only became public"."""
+    words = _without_leading_adverbs(_words(text))
+    return bool(words) and _is_verb(words, 0)
 
 
 def _starts_with_auxiliary(text: str) -> bool:

@@ -124,6 +124,7 @@ def event_form(event: Event, **changes) -> dict:
     return {
         "story": event.story_id,
         "title": event.title,
+        "summary": event.summary,
         "date_start": event.date_start.isoformat(),
         "date_end": event.date_end.isoformat(),
         "granularity": event.granularity,
@@ -181,3 +182,22 @@ def test_editors_decisions_are_in_the_admin_history(staff_client):
     }
     assert (first.pk, "Status set to approved.") in messages
     assert (second.pk, "Status set to rejected.") in messages
+
+
+def edit(client, event: Event, **changes) -> Event:
+    """Save the event's admin form with `changes`; the event as stored after."""
+    client.post(reverse("admin:timeline_event_change", args=[event.pk]), event_form(event, **changes))
+    event.refresh_from_db()
+    return event
+
+
+def test_editing_the_title_marks_it_as_the_editors(staff_client):
+    event = edit(
+        staff_client, EventFactory(status="proposed"), title="Halvorsen recalls fish cakes"
+    )
+    assert (event.title, event.title_edited) == ("Halvorsen recalls fish cakes", True)
+
+
+def test_editing_something_else_leaves_the_title_to_ingest(staff_client):
+    event = edit(staff_client, EventFactory(status="proposed"), summary="A longer account.")
+    assert (event.summary, event.title_edited) == ("A longer account.", False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -119,6 +119,144 @@ def test_month_and_day_merge_keeping_the_day(story):
     )
 
 
+@pytest.fixture
+def recall_story():
+    return StoryFactory(title="Ostrava Mills flour recall", slug="flour")
+
+
+def test_a_deadline_and_another_deed_of_the_same_actor_inside_it_stay_apart(recall_story):
+    deadline = candidate(
+        recall_story,
+        "The Food Safety Board said it would publish its findings by the end of the month.",
+        date(2025, 6, 1),
+        date(2025, 6, 30),
+        "month",
+        published=date(2025, 6, 2),
+    )
+    deadline.date_kind = Event.DateKind.PLANNED  # as extract finds it: June is not over
+    order = candidate(
+        recall_story,
+        "The Food Safety Board on Friday ordered Ostrava Mills to recall 8,000 more bags.",
+        date(2025, 6, 6),
+        published=date(2025, 6, 10),
+    )
+    merge_candidates(story=recall_story, candidates=[deadline])
+    outcome = merge_candidates(story=recall_story, candidates=[order])
+    assert (outcome.proposed, outcome.merged) == (1, 0)
+
+
+def test_same_day_reports_of_the_storys_own_happening_merge(recall_story):
+    merge_candidates(
+        story=recall_story,
+        candidates=[
+            candidate(
+                recall_story,
+                "Ostrava Mills said on Sunday it was recalling 9,000 bags of flour after "
+                "customers found pieces of metal in them.",
+                date(2025, 6, 1),
+                published=date(2025, 6, 2),
+            )
+        ],
+    )
+    outcome = merge_candidates(
+        story=recall_story,
+        candidates=[
+            candidate(
+                recall_story,
+                "The recall began on June 1, a week after the first complaint.",
+                date(2025, 6, 1),
+                published=date(2025, 7, 3),
+            )
+        ],
+    )
+    assert (outcome.proposed, outcome.merged) == (0, 1)
+
+
+SUMMONS_BY_PRONOUN = "It has summoned the Russian ambassador in Seoul, the ministry said."
+
+
+def test_a_proposed_event_shows_its_best_reports_title_but_matches_by_its_first(story):
+    merge_candidates(story=story, candidates=[candidate(story, SUMMONS_BY_PRONOUN, OCT18)])
+    outcome = merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
+    assert outcome.merged == 1
+    [event] = Event.objects.filter(story=story)
+    assert event.title == make_title(SUMMONS_B)
+    assert event.match_title == make_title(SUMMONS_BY_PRONOUN)
+    assert not event.title_edited
+
+
+def test_an_event_stored_without_a_match_title_keeps_matching_by_the_title_it_had(story):
+    event = EventFactory(
+        story=story, title="It has summoned the Russian ambassador", status="proposed"
+    )
+    CitationFactory(event=event, article=ArticleFactory(story=story, body=SUMMONS_BY_PRONOUN))
+    merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
+    event.refresh_from_db()
+    assert event.title == make_title(SUMMONS_B)
+    assert event.match_title == "It has summoned the Russian ambassador"
+
+
+def test_saving_a_retitled_event_keeps_a_title_an_editor_wrote_meanwhile(story):
+    from timeline.cluster import Slot, _update
+
+    event = EventFactory(story=story, title="Seoul summons envoy", status="proposed")
+    slot = Slot(event.pk, "South Korea summoned the ambassador", OCT18, OCT18, "day")
+    Event.objects.filter(pk=event.pk).update(title="Summons", title_edited=True)
+    _update([slot])
+    event.refresh_from_db()
+    assert (event.title, event.date_start) == ("Summons", OCT18)
+
+
+def test_a_less_precise_report_does_not_give_its_title(story):
+    merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
+    merge_candidates(
+        story=story,
+        candidates=[candidate(story, SUMMONS_A, date(2024, 10, 1), date(2024, 10, 31), "month")],
+    )
+    [event] = Event.objects.filter(story=story)
+    assert event.citations.count() == 2
+    assert event.title == make_title(SUMMONS_B)
+
+
+@pytest.mark.parametrize(
+    "decided",
+    [{"title_edited": True}, {"status": Event.Status.APPROVED}, {"status": Event.Status.REJECTED}],
+)
+def test_an_editors_title_or_decision_keeps_the_title(story, decided):
+    event = EventFactory(
+        story=story, title="Summons", date_start=OCT18, **{"status": "proposed", **decided}
+    )
+    CitationFactory(event=event, article=ArticleFactory(story=story, body=SUMMONS_BY_PRONOUN))
+    merge_candidates(story=story, candidates=[candidate(story, SUMMONS_B, OCT18)])
+    event.refresh_from_db()
+    assert event.citations.count() == 2
+    assert event.title == "Summons"
+
+
+def test_a_word_of_the_articles_own_title_both_main_clauses_say_counts(db):
+    from timeline.ingest import ingest_text
+
+    story = StoryFactory(title="Ostrava Mills", slug="mills")
+    ingest_text(
+        "Ostrava Mills said on Sunday it was recalling 9,000 bags of flour after customers "
+        "found metal in them.\nThe mill is the region's largest.\n",
+        story=story,
+        published=date(2025, 6, 2),
+    )
+    # "recall" is in most of this article's sentences, so it weighs little, except where
+    # both main clauses say it and the article's title does too.
+    ingest_text(
+        "The Food Board on Friday ordered Ostrava Mills to recall 5,000 more bags, widening "
+        "the recall the company announced on June 1.\nThe recall now covers four regions.\n"
+        "Shops must return every recalled bag.\nNo injuries have been reported.\n",
+        story=story,
+        published=date(2025, 6, 10),
+        title="Regulator orders wider flour recall",
+    )
+    recall = Event.objects.get(story=story, date_start=date(2025, 6, 1))
+    assert recall.citations.count() == 2
+
+
 def test_approved_event_gains_the_citation_but_keeps_status_and_dates(story):
     event = EventFactory(
         story=story,
@@ -229,6 +367,29 @@ def test_neighbours_find_containing_periods_and_skip_far_events(story):
     assert {event.pk for event in found} == {month.pk, year.pk}
 
 
+def test_a_dense_window_keeps_the_events_nearest_the_candidates_date(story):
+    from timeline.cluster import WINDOW_LIMIT
+
+    two_days_before = OCT18 - timedelta(days=2)
+    Event.objects.bulk_create(
+        Event(
+            story=story,
+            title=f"e{n}",
+            date_start=two_days_before,
+            date_end=two_days_before,
+            granularity="day",
+        )
+        for n in range(WINDOW_LIMIT)
+    )
+    same_day = EventFactory(story=story, date_start=OCT18)
+    month = EventFactory(
+        story=story, date_start=date(2024, 10, 1), date_end=date(2024, 10, 31), granularity="month"
+    )
+    found = neighbours(story=story, start=OCT18, end=OCT18)
+    assert len(found) == WINDOW_LIMIT
+    assert {same_day.pk, month.pk} <= {slot.pk for slot in found}
+
+
 def test_neighbour_lookup_costs_the_same_queries_whatever_the_story_size(
     story, django_assert_max_num_queries
 ):
@@ -263,8 +424,9 @@ def test_neighbour_query_searches_date_ranges_instead_of_scanning_the_story(stor
     citations = [step for step in lookups if step.startswith("SEARCH timeline_citation ")]
     assert events and all("date_start" in step for step in events), lookups
     assert citations and all("(event_id=?)" in step for step in citations), lookups
-    # Besides those index searches, only the window itself (at most WINDOW_LIMIT rows).
-    assert set(lookups) - set(events) - set(citations) == {"SCAN nearby"}, lookups
+    # Besides those index searches, only what they found ("around"), to keep the
+    # WINDOW_LIMIT nearest ("nearby").
+    assert set(lookups) - set(events) - set(citations) == {"SCAN around", "SCAN nearby"}, lookups
 
 
 @pytest.mark.parametrize("rows", [1, 3])

@@ -39,7 +39,7 @@ def test_seed_proposals_are_at_most_one_fifth_noise(seeds_raw):
     assert result.noise_rate <= 0.2
 
 
-@pytest.mark.parametrize("name", ["portmere_fire", "halden_strike"])
+@pytest.mark.parametrize("name", ["portmere_fire", "halden_strike", "halvorsen_recall"])
 def test_story_events_are_found_with_little_noise(ingest_story, name):
     story = ingest_story(name)
     result = evaluate(story=story, gold=load_gold(STORIES / name / "gold.json"))
@@ -54,6 +54,23 @@ def test_halden_deal_records_the_disputed_raise(ingest_story):
     story = ingest_story("halden_strike")
     deal = story.events.get(date_start=date(2025, 9, 26))
     assert "4.5" in deal.disagreement and "5 (" in deal.disagreement
+
+
+def test_halvorsen_recall_is_one_event_apart_from_the_deadline_around_it(ingest_story):
+    story = ingest_story("halvorsen_recall")
+    recall = story.events.get(date_start=date(2025, 4, 6))
+    assert recall.citations.values("article").distinct().count() == 3
+    deadline = story.events.get(granularity="month", date_start=date(2025, 4, 1))
+    assert (deadline.date_kind, deadline.citations.count()) == ("planned", 1)
+    # The telling of the restart ("…, the company said on Wednesday") is no event.
+    assert not story.events.filter(date_start=date(2025, 5, 7), title__contains="restart")
+
+
+def test_halvorsen_titles_come_from_each_dates_own_clause(ingest_story):
+    story = ingest_story("halvorsen_recall")
+    titles = dict(story.events.values_list("date_start", "title"))
+    assert titles[date(2025, 4, 3)] == "The company halted the Dunmore production line"
+    assert titles[date(2025, 5, 6)] == "The National Food Safety Agency released a report"
 
 
 def test_reingesting_a_story_changes_nothing(ingest_story):

@@ -304,3 +304,50 @@ def test_date_of_the_telling_still_gives_way_to_the_date_told():
     ]
     [candidate] = extract_events(article=article(body), expressions=expressions)
     assert candidate.expression.text == "June"
+
+
+def test_date_of_a_trailing_frame_is_the_telling_not_an_event():
+    body = (
+        "The intro is here. The mill will reopen on March 10, a month after the flood, "
+        "the owners said on Thursday."
+    )
+    expressions = [
+        timex(body, "March 10", date(2025, 3, 10)),
+        timex(body, "Thursday", date(2025, 2, 27)),
+    ]
+    [candidate] = extract_events(article=article(body, date(2025, 2, 28)), expressions=expressions)
+    assert candidate.expression.text == "March 10"
+    assert (candidate.title, candidate.date_kind) == ("The mill will reopen", "planned")
+
+
+def test_date_after_a_reporting_verb_in_a_told_clause_still_dates_an_event():
+    # "the cuts the council announced in April" is what happened, not who told it.
+    body = (
+        "The intro is here. Lawmakers on Thursday rejected the budget, reversing the cuts "
+        "the council announced in April."
+    )
+    expressions = [
+        timex(body, "Thursday", date(2025, 6, 12)),
+        timex(body, "April", date(2025, 4, 1), date(2025, 4, 30), "month"),
+    ]
+    candidates = extract_events(article=article(body, date(2025, 6, 14)), expressions=expressions)
+    assert [c.expression.text for c in candidates] == ["Thursday", "April"]
+
+
+def test_deadline_told_with_would_in_a_month_not_over_is_planned():
+    body = (
+        "The intro is here. The agency said it would decide by the end of the month "
+        "whether to fine the firm."
+    )
+    expressions = [
+        timex(body, "the end of the month", date(2025, 4, 21), date(2025, 4, 30), "month")
+    ]
+    [candidate] = extract_events(article=article(body, date(2025, 4, 7)), expressions=expressions)
+    assert (candidate.date_start, candidate.date_kind) == (date(2025, 4, 1), "planned")
+
+
+def test_would_about_a_period_already_over_is_not_a_plan():
+    body = "The intro is here. The agency said in March that it would fine the firm."
+    expressions = [timex(body, "March", date(2025, 3, 1), date(2025, 3, 31), "month")]
+    [candidate] = extract_events(article=article(body, date(2025, 4, 7)), expressions=expressions)
+    assert candidate.date_kind != "planned"

@@ -61,3 +61,54 @@ def test_canonical_words_replace_paraphrases_as_the_full_pattern_does(text):
     assert keywords._canonical(text) == keywords._PARAPHRASE.sub(
         lambda match: match.lastgroup or "", text
     )
+
+
+def test_scorer_gives_exactly_what_similarity_gives_with_headline_words():
+    bags = seed_bags()
+    story = frozenset(content_tokens("North Korean troops sent to Russia"))
+    background = story | frozenset(content_tokens("ambassador summoned"))
+    scorer = Scorer(background, headline=story)
+    for first, second in product(bags, repeat=2):
+        assert scorer(first, second) == similarity(
+            first, second, background=background, headline=story
+        )
+
+
+@pytest.mark.parametrize(("plural", "singular"), [("pies", "pie"), ("jobs", "job")])
+def test_a_short_plural_meets_its_singular(plural, singular):
+    assert content_tokens(plural) == content_tokens(singular)
+
+
+@pytest.mark.parametrize("word", ["bus", "gas", "axis", "boss"])
+def test_words_ending_in_s_that_are_not_plurals_keep_it(word):
+    assert content_tokens(word) == {word[:8]}
+
+
+def both_tell(first: str, first_focus: str, second: str, second_focus: str, headline: str):
+    story = frozenset(content_tokens(headline))
+    one, two = Bag.of(first, focus=first_focus), Bag.of(second, focus=second_focus)
+    plain = Scorer(story)(one, two)
+    return plain, Scorer(story, headline=story)(one, two)
+
+
+def test_a_headline_word_both_main_clauses_say_is_not_background():
+    plain, told = both_tell(
+        "The mill said on Sunday it was recalling 9,000 bags of flour.",
+        "The mill said on Sunday it was recalling 9,000 bags of flour",
+        "The recall, which began on June 1, covered 20,000 bags in all.",
+        "The recall, which began on June 1",
+        "Flour recall",
+    )
+    assert told > plain
+
+
+def test_a_headline_name_both_main_clauses_say_stays_background():
+    # A shared actor is not a shared happening.
+    plain, told = both_tell(
+        "Officials said Ostrava Mills will publish its findings.",
+        "Ostrava Mills will publish its findings",
+        "Inspectors said Ostrava Mills halted its second line.",
+        "Ostrava Mills halted its second line",
+        "Ostrava Mills",
+    )
+    assert told == plain

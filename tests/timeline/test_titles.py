@@ -380,6 +380,88 @@ def title(sentence: str, date: str, *others: str) -> str:
             [],
             "The road will stay closed until March",
         ),
+        # A second verb phrase after ", and" shares the subject, not the first verb's adverb.
+        (
+            "The ferry first reported engine trouble on Monday, and returned to port two "
+            "days later.",
+            "two days later",
+            ["Monday"],
+            "The ferry returned to port",
+        ),
+        (
+            "The ferry first reported engine trouble on Monday, and returned to port two "
+            "days later.",
+            "Monday",
+            ["two days later"],
+            "The ferry first reported engine trouble",
+        ),
+        (
+            "The school heard about the fault on May 2, and closed the gym two days later.",
+            "two days later",
+            ["May 2"],
+            "The school closed the gym",
+        ),
+        (
+            "The crack was missed at an inspection in March, and only came to light on Friday.",
+            "Friday",
+            ["March"],
+            "The crack only came to light",
+        ),
+        (
+            "From June 2 to June 6, 2025, the bridge was closed to traffic, the council said.",
+            "June 2 to June 6, 2025",
+            [],
+            "The bridge was closed to traffic",
+        ),
+        (
+            "The pool will reopen later in July, the council said.",
+            "July",
+            [],
+            "The pool will reopen",
+        ),
+        # A participle with an object is active: no "was" to share.
+        (
+            "The bridge was opened in 1961, and carried the main road until 2019.",
+            "until 2019",
+            ["1961"],
+            "The bridge carried the main road",
+        ),
+        # The date of the document the sentence opens with is the author's doing.
+        (
+            "In a statement issued on Tuesday, the port authority said the quay had been "
+            "damaged in March.",
+            "Tuesday",
+            ["March"],
+            "The port authority issued a statement",
+        ),
+        (
+            "In a statement issued on Tuesday, the port authority said the quay had been "
+            "damaged in March.",
+            "March",
+            ["Tuesday"],
+            "The quay had been damaged",
+        ),
+        # A relative clause without "that": the date is its verb's.
+        (
+            "Lawmakers on Thursday rejected the budget, reversing the cuts the council "
+            "approved in April.",
+            "April",
+            ["Thursday"],
+            "The council approved the cuts",
+        ),
+        (
+            "Lawmakers on Thursday rejected the budget, reversing the cuts the council "
+            "approved in April.",
+            "Thursday",
+            ["April"],
+            "Lawmakers rejected the budget",
+        ),
+        (
+            "The Dow Jones index rebounded on Friday, ending the week higher.",
+            "Friday",
+            [],
+            "The Dow Jones index rebounded",
+        ),
     ],
 )
 def test_title_is_the_who_did_what_of_the_dates_own_clause(sentence, date, others, expected):
@@ -416,3 +498,11 @@ def test_title_takes_no_word_the_sentence_does_not_have():
 def test_main_clause_skips_opening_phrase_and_apposition():
     sentence = "On Friday, the mayor, Helen Achterberg, announced an inquiry, saying so."
     assert main_clause(sentence, expression_text="Friday") == "The mayor announced an inquiry"
+
+
+def test_main_clause_skips_a_date_that_opens_the_sentence_with_its_commas():
+    sentence = "From June 2 to June 6, 2025, the bridge was closed to traffic."
+    assert (
+        main_clause(sentence, expression_text="June 2 to June 6, 2025")
+        == "The bridge was closed to traffic"
+    )
