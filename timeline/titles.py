@@ -270,7 +270,8 @@ def make_title(
             date = (at, at + len(expression_text))
     text, originals = _mark(sentence, date, other_dates)
     originals[_KEPT] = originals.get(_OWN, "")
-    text = _QUOTE_FIRST.sub("", text.strip())  # '"We will …," she said on Monday'
+    text = _DATELINE.sub("", text.strip())  # "LONDON (Reuters) — …"
+    text = _QUOTE_FIRST.sub("", text)  # '"We will …," she said on Monday'
     text = text.strip().strip("“”\"'").rstrip(" .!?…").strip()
     text = _clause_of_date(_INCLUDING.sub("", text))
     text = _LEADING_PHRASE.sub("", _ATTRIBUTION.sub("", text))
@@ -287,6 +288,12 @@ def make_title(
         return trim_words(sentence.strip(), TITLE_WORDS).rstrip(" .,;:")
     return title[:1].upper() + title[1:]
 
+
+# A wire dateline: the place in capitals, maybe a date or country, maybe the agency, a dash.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*(?:,\s*[^—–()]{1,40}?)?(?:\s*\([^)]{1,30}\))?"
+    r"\s*(?:—|–|--|-)\s+"
+)
 
 # Words that leave a title waiting for what its date said: "The hearing is still set".
 _WANTS_MORE = word_set("set due scheduled slated expected planned poised likely able")

@@ -186,7 +186,9 @@ def test_editors_decisions_are_in_the_admin_history(staff_client):
 
 def edit(client, event: Event, **changes) -> Event:
     """Save the event's admin form with `changes`; the event as stored after."""
-    client.post(reverse("admin:timeline_event_change", args=[event.pk]), event_form(event, **changes))
+    client.post(
+        reverse("admin:timeline_event_change", args=[event.pk]), event_form(event, **changes)
+    )
     event.refresh_from_db()
     return event
 

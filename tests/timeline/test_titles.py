@@ -16,6 +16,25 @@ def title(sentence: str, date: str, *others: str) -> str:
 @pytest.mark.parametrize(
     ("sentence", "date", "others", "expected"),
     [
+        # A wire dateline is not part of who did what.
+        (
+            "HARWICH — Firefighters put out a blaze at the port on Monday.",
+            "Monday",
+            [],
+            "Firefighters put out a blaze at the port",
+        ),
+        (
+            "OSLO, Norway (AP) -- The central bank raised its main rate on Thursday.",
+            "Thursday",
+            [],
+            "The central bank raised its main rate",
+        ),
+        (
+            "NEW DELHI, March 3 (Reuters) - Monsoon rains flooded two districts on Sunday.",
+            "Sunday",
+            ["March 3"],
+            "Monsoon rains flooded two districts",
+        ),
         # Two dates, two clauses: each event gets the clause of its own date.
         (
             "The stadium, which opened in 1994, was last renovated in May 2021.",
