@@ -70,6 +70,10 @@ _FIGURE = re.compile(
     r"(?<![\w,.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?"
     r"((?:\s+[A-Za-z\-]+){1,4})"
 )
+_PART_OR_SUM_BEFORE = re.compile(
+    r"\b(?:further|another|additional|extra|total\s+of|totall?ing|cumulative)\s+$", re.IGNORECASE
+)
+_SUM_AFTER = re.compile(r"\s+(?:in\s+total|in\s+all|altogether|so\s+far|to\s+date)\b", re.I)
 _NOT_A_UNIT = word_set(
     """
     more than additional special new extra other elite of the
@@ -368,6 +372,10 @@ def figures_in(text: str) -> dict[str, set[float]]:
     """Counts the sentence gives, by what they count: {"troops": {12000}}."""
     figures: dict[str, set[int]] = {}
     for match in _FIGURE.finditer(text):
+        if _PART_OR_SUM_BEFORE.search(text, max(0, match.start() - 30), match.start()) or (
+            _SUM_AFTER.search(text, match.start(), match.end() + 20)
+        ):
+            continue  # "a further 80,000 pies", "200,000 pies in total": not the same count
         number, scale, following = match.groups()
         nouns = [w for w in following.split() if w.islower() and w not in _NOT_A_UNIT][:2]
         # "1,200 bus drivers" counts drivers: prefer the plural noun of the group.

@@ -463,3 +463,20 @@ def test_bulk_insert_stores_what_the_orm_stores(story, rows):
             original.created_at,
         )
     assert sorted(made[0].citations.values_list("start", flat=True)) == list(range(rows))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The regulator ordered the company to recall a further 80,000 pies.",
+        "Another 300 workers joined the strike.",
+        "The recall covered 200,000 pies in total.",
+        "A total of 1,200 homes were evacuated.",
+    ],
+)
+def test_a_part_or_a_sum_is_not_a_figure_to_compare(sentence):
+    assert figures_in(sentence) == {}
+
+
+def test_a_plain_count_is_a_figure_to_compare():
+    assert figures_in("The company recalled 120,000 frozen pies.") == {"pies": {120000.0}}
