@@ -370,22 +370,31 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
         cursor.execute(sql, [*params, *days])
         rows = cursor.fetchall()
     slots: dict[int, Slot] = {}
-    for pk, title, start, end, *rest, disagreement, edited, match, article_id, begin, quote in rows:
+    width = len(_FIELDS)
+    for row in rows:
+        pk = row[0]
         slot = slots.get(pk)
         if slot is None:
-            slot = slots[pk] = Slot(
-                pk,
-                title,
-                _as_date(start),
-                _as_date(end),
-                *rest,
-                disagreement=disagreement,
-                title_edited=bool(edited),  # SQLite gives 0 or 1
-                match_title=match,
-            )
+            slot = slots[pk] = _slot_of(row[:width])
+        article_id, begin, quote = row[width:]
         if article_id is not None:
             slot.cite(article_id, begin, quote)
     return list(slots.values())
+
+
+def _slot_of(row: tuple) -> Slot:
+    """A stored event as a Slot, from its `_FIELDS` values."""
+    pk, title, start, end, *rest, disagreement, edited, match = row
+    return Slot(
+        pk,
+        title,
+        _as_date(start),
+        _as_date(end),
+        *rest,
+        disagreement=disagreement,
+        title_edited=bool(edited),  # SQLite gives 0 or 1
+        match_title=match,
+    )
 
 
 def _day_number_sql(column: str) -> str:
@@ -503,19 +512,7 @@ def _survivors(slots: list[Slot], *, known: dict[int, Slot]) -> list[Slot]:
 
 
 def _stored_slot(pk: int) -> Slot:
-    pk, title, start, end, *rest, disagreement, edited, match = Event.objects.values_list(
-        *_FIELDS
-    ).get(pk=pk)
-    return Slot(
-        pk,
-        title,
-        start,
-        end,
-        *rest,
-        disagreement=disagreement,
-        title_edited=edited,
-        match_title=match,
-    )
+    return _slot_of(Event.objects.values_list(*_FIELDS).get(pk=pk))
 
 
 _UPDATED = (
