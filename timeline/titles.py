@@ -391,6 +391,12 @@ def _words(text: str) -> list[str]:
     return [w.strip(",") for w in _WORD.findall(text) if w.strip(",")]
 
 
+def _words_at(text: str) -> tuple[list[str], list[int]]:
+    """`_words(text)`, and where each of them starts in the text."""
+    matches = [m for m in _WORD.finditer(text) if m.group().strip(",")]
+    return [m.group().strip(",") for m in matches], [m.start() for m in matches]
+
+
 @lru_cache(maxsize=4096)
 def _has_verb(text: str) -> bool:
     words = _words(text)
@@ -473,11 +479,11 @@ def _document_opening(text: str, at: int) -> str | None:
     if opening is None or not past_verb_at(opening.group("verb").split(), 0):
         return None
     rest = text[opening.end() :]
-    matches = [m for m in _WORD.finditer(rest) if m.group().strip(",")]
-    verb = _main_verb([m.group().strip(",") for m in matches])
+    words, starts = _words_at(rest)
+    verb = _main_verb(words)
     if not verb or verb > 8:
         return None
-    subject = rest[: matches[verb].start()].rstrip(" ,")
+    subject = rest[: starts[verb]].rstrip(" ,")
     determiner, document = opening.group("determiner"), opening.group("document")
     return f"{subject} {opening.group('verb')} {determiner.lower()} {document}"
 
@@ -573,9 +579,9 @@ def _own_clause(text: str, start: int) -> str | None:
 def _second_verb_group(clause: str) -> int | None:
     """Where a clause's second group of verbs begins: in "the crack was missed in 2023
     will report", at "will" (the main clause coming back)."""
-    matches = [m for m in _WORD.finditer(clause) if m.group().strip(",")]
-    groups = _verb_groups([m.group().strip(",") for m in matches])
-    return matches[groups[1]].start() if len(groups) > 1 else None
+    words, starts = _words_at(clause)
+    groups = _verb_groups(words)
+    return starts[groups[1]] if len(groups) > 1 else None
 
 
 def _verb_groups(words: Sequence[str]) -> list[int]:
@@ -659,8 +665,7 @@ def _verb_phrase_part(text: str) -> str:
     part = text[part_start : after.start() if after else len(text)]
     if not before or not _starts_with_verb_phrase(part):
         return part  # the first part, or a clause with its own subject
-    matches = [m for m in _WORD.finditer(text) if m.group().strip(",")]
-    words = [m.group().strip(",") for m in matches]
+    words, starts = _words_at(text)
     groups = _verb_groups(words)
     if not groups:
         return part
@@ -672,7 +677,7 @@ def _verb_phrase_part(text: str) -> str:
         subject_words.pop()
     if not subject_words:
         return part
-    subject = text[: matches[len(subject_words)].start()].rstrip(" ,")
+    subject = text[: starts[len(subject_words)]].rstrip(" ,")
     auxiliaries = []  # "was" of "Smith was elected … and re-elected …"
     at = first
     while at < len(words) and (words[at].lower() in _AUXILIARIES or _is_adverb(words[at])):
