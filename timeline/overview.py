@@ -107,10 +107,8 @@ class Overview:
         for slot in self.slots:
             if slot.bin:
                 start, end = slot.bin.interval
-                slot.selected = bool(
-                    (selected_from or selected_to)
-                    and (selected_from is None or end >= selected_from)
-                    and (selected_to is None or start <= selected_to)
+                slot.selected = (selected_from is None or end >= selected_from) and (
+                    selected_to is None or start <= selected_to
                 )
 
 
