@@ -18,9 +18,10 @@ from django.utils.text import slugify
 
 from articles.models import Article, Story, TemporalExpression, content_hash
 from timeline.cluster import bulk_insert, merge_candidates
-from timeline.extract import Sentence, body_start, extract_events, split_sentences, trim_words
+from timeline.extract import Sentence, body_start, extract_events, split_sentences
 from timeline.temporal import tag
 from timeline.textfile import NotText, decode_text
+from timeline.titles import trim_words
 
 MAX_BYTES = 5 * 1024 * 1024
 
