@@ -130,11 +130,6 @@ def topic_words(sentence_tokens: list[frozenset[str]]) -> frozenset[str]:
     return frozenset(token for token, n in counts.items() if n * 3 >= len(sentence_tokens))
 
 
-def name_tokens(text: str) -> set[str]:
-    """The stems written with a capital inside a sentence: names, places, organisations."""
-    return {token for token, is_name in _tokens(text) if is_name}
-
-
 # News says the same thing many ways; these paraphrases of event verbs count as one word.
 _PARAPHRASES = {
     "extinguish": r"put out|doused|extinguish\w*",
