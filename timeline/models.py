@@ -122,6 +122,10 @@ class EventQuerySet(StoryRowQuerySet):
     def with_status(self, statuses: list[str]) -> EventQuerySet:
         return self.filter(status__in=statuses) if statuses else self
 
+    def news(self) -> EventQuerySet:
+        """Events the sources report as news, without the background they recall."""
+        return self.filter(background=False)
+
     def with_granularity(self, granularities: list[str]) -> EventQuerySet:
         return self.filter(granularity__in=granularities) if granularities else self
 
@@ -199,6 +203,13 @@ class Event(StoryRow):
     granularity = models.CharField(max_length=8, choices=Granularity.choices)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PROPOSED)
     date_kind = models.CharField(max_length=8, choices=DateKind.choices, default=DateKind.HAPPENED)
+    background = models.BooleanField(
+        default=False,
+        help_text=(
+            "Background, not the story's news: every source tells it as something long past "
+            "(a founding, a birth, an earlier lawsuit)."
+        ),
+    )
     disagreement = models.TextField(
         blank=True,
         help_text="Where sources disagree on this event's date or figures, in a sentence.",
