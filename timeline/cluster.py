@@ -98,14 +98,19 @@ class Slot:
         slot.add(candidate)
         return slot
 
-    def cite(self, article_id: int, start: int, quote: str) -> None:
-        self.citations.append((article_id, start, quote))
+    def cite(self, article_id: int, start: int, quote: str, *, continues: bool = False) -> None:
+        """A sentence that reports the event. One that only goes on telling it (`continues`)
+        is not compared with new reports: it says more than the event is about."""
+        if not continues:
+            self.citations.append((article_id, start, quote))
         self.sources.add(article_id)
         self.sentences.add((article_id, start))
 
     def add(self, candidate: Candidate) -> None:
         self.added.append(candidate)
         self.cite(candidate.article.pk, candidate.start, candidate.quote)
+        for sentence in candidate.also:
+            self.cite(candidate.article.pk, sentence.start, sentence.text, continues=True)
         if date_relation(
             (candidate.date_start, candidate.date_end), (self.date_start, self.date_end)
         ) not in ("same", "nested"):
@@ -325,7 +330,7 @@ _AROUND = ", ".join(f"around.{_qn(name)}" for name in _FIELDS)
 _NEARBY = ", ".join(f"nearby.{_qn(name)}" for name in _FIELDS)
 _CITED_COLUMNS = ", ".join(
     f"{_CITATIONS}.{_qn(Citation._meta.get_field(name).column)}"
-    for name in ("article", "start", "quote")
+    for name in ("article", "start", "quote", "continues")
 )
 
 
@@ -376,9 +381,9 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
         slot = slots.get(pk)
         if slot is None:
             slot = slots[pk] = _slot_of(row[:width])
-        article_id, begin, quote = row[width:]
+        article_id, begin, quote, continues = row[width:]
         if article_id is not None:
-            slot.cite(article_id, begin, quote)
+            slot.cite(article_id, begin, quote, continues=bool(continues))
     return list(slots.values())
 
 
@@ -472,6 +477,20 @@ def _save(story: Story, slots: list[Slot]) -> None:
             )
             for slot, target in zip(joined, targets, strict=True)
             for candidate in slot.added
+        ]
+        + [
+            Citation(
+                event_id=target.pk,
+                article=candidate.article,
+                start=sentence.start,
+                end=sentence.end,
+                quote=sentence.text,
+                expression=candidate.expression,
+                continues=True,
+            )
+            for slot, target in zip(joined, targets, strict=True)
+            for candidate in slot.added
+            for sentence in candidate.also
         ],
         ignore_conflicts=True,
         returning=False,
@@ -715,7 +734,7 @@ def _citations_of(event_ids: list[int]) -> dict[int, list[tuple]]:
     """The citations describe_disagreement reads, for many events in one query."""
     cited: dict[int, list[tuple]] = {}
     for event_id, *row in (
-        Citation.objects.filter(event_id__in=event_ids)
+        Citation.objects.filter(event_id__in=event_ids, continues=False)
         .order_by("event_id", "article_id", "start")
         .values_list("event_id", *_CITED)
     ):

@@ -83,6 +83,9 @@ class Candidate:
     figures: dict[str, set[float]] = field(default_factory=dict)
     focus: str = ""  # the words that say what happened: the title, or the date's own clause
     topic: frozenset[str] | None = None  # the article's topic words (None: not worked out)
+    # Sentences with no date of their own that go on telling this news ("Jobs also said
+    # …", "He demoed …"): the event cites them too, dated by the same expression.
+    also: list[Sentence] = field(default_factory=list)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -201,6 +204,8 @@ def extract_events(
     dated = [e for e in expressions if e.type in ("DATE", "TIME")]
     candidates: list[Candidate] = []
     lead = sentences[0] if sentences else None
+    told: set[int] = set()  # sentences that gave a candidate
+    following: list[Sentence] = []  # undated sentences that may go on telling the news
     for sentence in sentences:
         inside = [e for e in usable if sentence.start <= e.start < sentence.end]
         spans = [
@@ -231,12 +236,69 @@ def extract_events(
                         published=article.published_on,
                     )
                 candidates.append(candidate)
+                told.add(sentence.start)
         elif sentence is lead and _tells_news_in_past(sentence.text):
             candidates.append(_candidate(article, sentence, None, spans))
+            told.add(sentence.start)
+            continue
+        if sentence.start not in told and _goes_on_telling(sentence.text):
+            following.append(sentence)
+    _attach_following(candidates, following, published=article.published_on)
     for candidate in candidates:
         candidate.tokens = tokens[candidate.start]
         candidate.topic = topic
     return candidates
+
+
+NEWS_DAYS = 7  # a day this close before publication is the article's news, not history
+
+# An undated sentence that tells of an earlier time: "had twice before sued", "first
+# introduced", "formerly", "ten years ago". It is background, not the day's news.
+_EARLIER = re.compile(
+    r"\b(?:before|previously|earlier|formerly|originally|once|ago|used\s+to|in\s+the\s+past|"
+    r"first\s+\w+ed|had\s+(?:\w+ly\s+|not\s+|never\s+|already\s+|also\s+)*(?:been|\w+ed|\w+en))\b",
+    re.IGNORECASE,
+)
+
+
+# "has released", "have been told", "has not yet mentioned"; not "has two cameras".
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:\w+ly\s+|not\s+|yet\s+|already\s+|also\s+|just\s+)*"
+    r"(?:been|\w+ed|\w+en|made|said|told|sent|held|built|brought|bought|found|kept|left|lost|"
+    r"paid|put|set|sold|spent|won|led|met|begun|grown|shown|thought|taught|caught)\b",
+    re.IGNORECASE,
+)
+
+
+def _goes_on_telling(text: str) -> bool:
+    """Whether an undated sentence reports something done, as news reports the day's
+    news: "Jobs also announced …", "He demoed the widget", "Apple has released …". A
+    present state ("The phone has two cameras") or what came before is not."""
+    if text.rstrip("”\"’' ").endswith("?") or _EARLIER.search(text):
+        return False
+    return bool(_PRESENT_PERFECT.search(text)) or _has_past_verb(text)
+
+
+def _is_news(candidate: Candidate, *, published: date) -> bool:
+    """Whether a candidate is the article's news: what happened on a day of the last week."""
+    return (
+        candidate.date_end <= published
+        and (candidate.date_end - candidate.date_start).days < NEWS_DAYS
+        and (published - candidate.date_start).days <= NEWS_DAYS
+    )
+
+
+def _attach_following(
+    candidates: list[Candidate], following: list[Sentence], *, published: date
+) -> None:
+    """Each undated sentence that goes on telling the news is cited by the news it follows:
+    the nearest report of the day's news before it (or, before the first one, the first)."""
+    news = [c for c in candidates if _is_news(c, published=published)]
+    if not news:
+        return
+    for sentence in following:
+        before = [c for c in news if c.start < sentence.start]
+        (before[-1] if before else news[0]).also.append(sentence)
 
 
 _CLAUSE_SPLIT = re.compile(r",\s|;\s|\s(?:and|but|while|after|before|when|then)\s")

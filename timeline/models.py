@@ -366,6 +366,13 @@ class Citation(StoryRow):
         related_name="citations",
         help_text="The date expression that dated the event.",
     )
+    continues = models.BooleanField(
+        default=False,
+        help_text=(
+            "The sentence has no date of its own: it goes on telling the news an earlier "
+            "sentence of the article dates (“Jobs also said …”)."
+        ),
+    )
 
     objects = CitationManager()
 
