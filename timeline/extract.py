@@ -14,7 +14,7 @@ from datetime import date
 
 from articles.models import Article, TemporalExpression
 from timeline.keywords import content_tokens, figures_in, topic_words, word_set
-from timeline.periods import month_interval
+from timeline.periods import interval_fits_granularity, month_interval
 from timeline.titles import main_clause, make_title, past_verb_at, trim_words
 
 # Abbreviations whose final period does not end a sentence.
@@ -318,10 +318,14 @@ def _clause_around(sentence: Sentence, expression: TemporalExpression) -> str:
     return sentence.text[start:end]
 
 
+# A value naming a year or a decade ("2024", "202"), whatever part of it the text says.
+_YEAR_OR_DECADE = re.compile(r"^\d{3,4}$")
+
+
 def _dates_something(expression: TemporalExpression, *, published: date) -> bool:
     """Whether the expression can date an event; "this year" only frames the article."""
     if (
-        expression.granularity in ("year", "decade")
+        _YEAR_OR_DECADE.match(expression.value)
         and expression.date_start is not None
         and expression.date_start <= published <= expression.date_end
     ):
@@ -483,7 +487,7 @@ def _candidate(
         granularity = "day"
     else:
         start, end, granularity = event_interval(
-            expression.date_start, expression.date_end, expression.granularity
+            expression.date_start, expression.date_end, expression.value
         )
     own = (
         (expression.start - sentence.start, expression.end - sentence.start) if expression else None
@@ -506,19 +510,29 @@ def _candidate(
     )
 
 
-def event_interval(start: date, end: date, granularity: str) -> tuple[date, date, str]:
-    """An event's interval is a whole period: "earlier this month" is the month, not its
-    first part (the tagger clips such expressions at the document date), and "by the end
-    of June" is June."""
-    if granularity == "month":
-        full_start, full_end = month_interval(start.year, start.month)
-        if end <= full_end:
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR_VALUE = re.compile(r"^(\d{4})$")
+
+
+def event_interval(start: date, end: date, value: str) -> tuple[date, date, str]:
+    """An event's interval and its honest granularity.
+
+    A date naming a month dates the event to the whole month: "earlier this month" (the
+    tagger stops it at the article's day) and "by the end of June" are that month. So does
+    a year the article's day cuts short ("earlier this year"); "late 2006" stays the range
+    it is. Any interval that is not one whole calendar period is a range.
+    """
+    if month := _MONTH_VALUE.match(value):
+        full_start, full_end = month_interval(int(month[1]), int(month[2]))
+        if full_start <= start and end <= full_end:
             return full_start, full_end, "month"
-    if granularity == "year" and (start.month, start.day) == (1, 1) and end.year == start.year:
-        return start, date(start.year, 12, 31), "year"
-    if granularity == "day" and start != end:
-        return start, end, "range"
-    return start, end, granularity
+    if (year := _YEAR_VALUE.match(value)) and start == date(int(year[1]), 1, 1):
+        if end.year == start.year:
+            return start, date(start.year, 12, 31), "year"
+    for granularity in ("day", "week", "month", "quarter", "year", "decade"):
+        if interval_fits_granularity(start, end, granularity):
+            return start, end, granularity
+    return start, end, "range"
 
 
 _ANNOUNCED_PLAN = re.compile(

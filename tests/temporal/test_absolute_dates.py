@@ -52,7 +52,7 @@ from .conftest import found, only
             "range",
         ),
         ("The war ended in 1953.", "2024-10-18", "1953", "1953", "year"),
-        ("Fighting intensified in late 2023.", "2024-10-21", "late 2023", "2023", "year"),
+        ("Fighting intensified in late 2023.", "2024-10-21", "late 2023", "2023", "range"),
     ],
 )
 def test_absolute_date_at_every_precision(text, dct, span, value, granularity):

@@ -23,7 +23,7 @@ FRIDAY = "2024-10-18"
             FRIDAY,
             "earlier this month",
             "2024-10",
-            "month",
+            "range",  # 1–18 October: the value names the month, the interval is not all of it
         ),
         (
             "Arms flowed since September of last year.",
@@ -50,7 +50,7 @@ FRIDAY = "2024-10-18"
             MONDAY,
             "the end of the year",
             "2024",
-            "year",
+            "range",
         ),
         (
             "Parliament debates it the day after tomorrow.",

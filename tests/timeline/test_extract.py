@@ -41,11 +41,18 @@ def timex(
         end=at + len(text),
         text=text,
         type=type,
-        value=value or (start.isoformat() if start else "P1D"),
+        value=value or _value(start, granularity),
         date_start=start,
         date_end=end or start,
         granularity=granularity,
     )
+
+
+def _value(start: date | None, granularity: str) -> str:
+    """The TIMEX3 value a date of this granularity has: "2024-10", "2024"."""
+    if start is None:
+        return "P1D"
+    return {"month": f"{start:%Y-%m}", "year": f"{start:%Y}"}.get(granularity, start.isoformat())
 
 
 def test_split_sentences_keeps_exact_offsets():
@@ -210,7 +217,7 @@ def test_make_title_keeps_who_did_what(sentence, expression, title):
 
 def test_part_of_a_month_dates_an_event_in_that_month():
     # "earlier this month" in an article of 18 October: the tagger clips at the 18th.
-    assert event_interval(date(2024, 10, 1), date(2024, 10, 18), "month") == (
+    assert event_interval(date(2024, 10, 1), date(2024, 10, 18), "2024-10") == (
         date(2024, 10, 1),
         date(2024, 10, 31),
         "month",
@@ -219,10 +226,34 @@ def test_part_of_a_month_dates_an_event_in_that_month():
 
 def test_end_of_a_month_dates_an_event_in_that_month():
     # "by the end of June": the tagger gives the month's last days.
-    assert event_interval(date(2025, 6, 21), date(2025, 6, 30), "month") == (
+    assert event_interval(date(2025, 6, 21), date(2025, 6, 30), "2025-06") == (
         date(2025, 6, 1),
         date(2025, 6, 30),
         "month",
+    )
+
+
+def test_earlier_this_year_dates_an_event_in_that_year():
+    assert event_interval(date(2024, 1, 1), date(2024, 10, 21), "2024") == (
+        date(2024, 1, 1),
+        date(2024, 12, 31),
+        "year",
+    )
+
+
+def test_late_in_a_year_is_a_range_not_the_year():
+    # "expected in late 2006": the last third of the year, which is no calendar period.
+    assert event_interval(date(2006, 9, 2), date(2006, 12, 31), "2006") == (
+        date(2006, 9, 2),
+        date(2006, 12, 31),
+        "range",
+    )
+
+
+def test_a_whole_week_keeps_its_granularity_and_two_days_are_a_range():
+    assert event_interval(date(2024, 10, 14), date(2024, 10, 20), "2024-W42")[2] == "week"
+    assert (
+        event_interval(date(2024, 10, 8), date(2024, 10, 13), "2024-10-08/2024-10-13")[2] == "range"
     )
 
 

@@ -10,6 +10,7 @@ from datetime import date
 
 from .lexicon import MONTH_ABBREVIATIONS, MONTHS, PARTS_OF_DAY, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .patterns import RULES
+from .periods import period_of
 from .resolve import Resolver
 from .specs import Anaphor, Calendar, Clock, Named, Range, Relative
 from .timex import Timex
@@ -66,12 +67,27 @@ def tag(text: str, dct: date) -> list[Timex]:
                 value=resolved.value,
                 date_start=resolved.date_start,
                 date_end=resolved.date_end,
-                granularity=resolved.granularity,
+                granularity=honest_granularity(
+                    resolved.granularity, resolved.date_start, resolved.date_end
+                ),
                 anchor=resolved.anchor,
                 rule=resolved.rule,
             )
         )
     return timexes
+
+
+_CALENDAR_UNITS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
+
+
+def honest_granularity(granularity: str | None, start: date | None, end: date | None) -> str | None:
+    """A granularity the interval really has: "late 2006" (2 September – 31 December) and
+    "earlier this month" (up to the article's day) are ranges, not a year or a month. The
+    TIMEX3 value keeps the period the text names."""
+    if granularity not in _CALENDAR_UNITS or start is None or end is None:
+        return granularity
+    period = period_of(granularity, start)
+    return granularity if (period.start, period.end) == (start, end) else "range"
 
 
 # How far around a key word an expression can reach: "the 8 and 13 of October" starts
