@@ -526,9 +526,9 @@ def event_interval(start: date, end: date, value: str) -> tuple[date, date, str]
         full_start, full_end = month_interval(int(month[1]), int(month[2]))
         if full_start <= start and end <= full_end:
             return full_start, full_end, "month"
-    if (year := _YEAR_VALUE.match(value)) and start == date(int(year[1]), 1, 1):
-        if end.year == start.year:
-            return start, date(start.year, 12, 31), "year"
+    year = _YEAR_VALUE.match(value)
+    if year and start == date(int(year[1]), 1, 1) and end.year == start.year:
+        return start, date(start.year, 12, 31), "year"
     for granularity in ("day", "week", "month", "quarter", "year", "decade"):
         if interval_fits_granularity(start, end, granularity):
             return start, end, granularity
