@@ -177,3 +177,26 @@ def test_this_weekday_follows_the_tense(text, value):
 )
 def test_the_weekend_on_a_saturday_follows_the_tense(text, dct, value):
     assert only(text, dct).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "interval", "rule"),
+    [
+        (
+            "It was introduced less than two weeks ago.",
+            (date(2010, 6, 2), date(2010, 6, 16)),
+            "offset-ago-at-most",
+        ),
+        (
+            "It began about two weeks ago.",
+            (date(2010, 5, 30), date(2010, 6, 5)),
+            "offset-ago-approximate",
+        ),
+        ("It began more than two weeks ago.", (None, None), "offset-ago-at-least"),
+    ],
+)
+def test_an_offset_that_is_a_bound_or_a_guess_is_no_single_day(text, interval, rule):
+    timex = only(text, date(2010, 6, 16))
+    assert timex.value == "2010-06-02"  # TIMEX3 keeps the count's own value
+    assert ((timex.date_start, timex.date_end), timex.rule) == (interval, rule)
+    assert timex.granularity != "day"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -39,6 +40,40 @@ class Resolved:
 class _Mention:
     start: int
     period: Period
+
+
+# "less than two weeks ago", "about a year ago": the count is a bound or a guess.
+_OFFSET_BOUND = re.compile(
+    r"\b(?P<bound>less\s+than|fewer\s+than|under|within|up\s+to|barely|not\s+even|"
+    r"about|around|roughly|approximately|nearly|almost|some|more\s+than|over|at\s+least)\s+$",
+    re.IGNORECASE,
+)
+_AT_MOST = frozenset({"less than", "fewer than", "under", "within", "up to", "barely", "not even"})
+_AT_LEAST = frozenset({"more than", "over", "at least"})
+
+
+def _bounded(found, bound: str):
+    """An offset whose count is not exact covers every day the count allows: "less than two
+    weeks ago" is any day since then, "about two weeks ago" a few days either side; "more than
+    two weeks ago" names no bound before, so no interval. The TIMEX3 value stays."""
+    if found is None or isinstance(found[0], Resolved):
+        return found
+    period, base, rule = found
+    bound = " ".join(bound.split())
+    if bound in _AT_LEAST:
+        return (
+            Resolved("DATE", period.value, None, None, "open", base, rule + "-at-least"),
+            base,
+            rule,
+        )
+    if bound in _AT_MOST:
+        start, end = min(period.start, base), max(period.end, base)
+        return Period(period.value, start, end, "range"), base, rule + "-at-most"
+    margin = timedelta(days=max(1, abs((base - period.start).days) // 4))
+    start, end = period.start - margin, period.end + margin
+    if period.end <= base:
+        end = min(end, base)
+    return Period(period.value, start, end, "range"), base, rule + "-approximate"
 
 
 class Resolver:
@@ -89,7 +124,9 @@ class Resolver:
         if isinstance(spec, Named):
             return self._named(spec, start, end)
         if isinstance(spec, Offset):
-            return self._offset(spec)
+            found = self._offset(spec)
+            bound = _OFFSET_BOUND.search(self.text, max(0, start - 30), start)
+            return _bounded(found, bound.group("bound").lower()) if bound else found
         if isinstance(spec, Anaphor):
             return self._anaphor(spec, start, end)
         if isinstance(spec, Range):
