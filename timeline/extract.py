@@ -14,6 +14,7 @@ from datetime import date
 
 from articles.models import Article, TemporalExpression
 from timeline.keywords import content_tokens, figures_in, topic_words, word_set
+from timeline.temporal.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from timeline.periods import interval_fits_granularity, month_interval
 from timeline.titles import main_clause, make_title, past_verb_at, trim_words
 
@@ -198,7 +199,12 @@ def extract_events(
     topic = topic_words(list(tokens.values()))
     sentences = [s for s in every if s.start >= begin and not s.is_heading]
     usable = sorted(
-        (e for e in expressions if _dates_something(e, published=article.published_on)),
+        (
+            e
+            for e in expressions
+            if _dates_something(e, published=article.published_on)
+            and not in_a_name(text, e.start, e.end)
+        ),
         key=lambda e: e.start,
     )
     dated = [e for e in expressions if e.type in ("DATE", "TIME")]
@@ -337,6 +343,50 @@ def _dates_something(expression: TemporalExpression, *, published: date) -> bool
         and expression.granularity not in ("", "open")
         and expression.value not in FRAME_VALUES
     )
+
+
+_YEAR_SPAN = re.compile(r"^(?:\d{4}|\d{4}\s*[-–—/]\s*\d{2,4})$")
+# What a year names when it comes right after a name: "WWDC 2005", "Steve Jobs 1955–2011",
+# "Jobs (1955-2011)". Not after a word that opens a date phrase: "In 2005", "Since 1998".
+_AFTER_NAME = re.compile(
+    r"(?<![\w’'])(?P<word>[A-Z][\w’'&.-]*|[a-z]+[A-Z][\w’'&.-]*)\s*[(,]?\s*$"
+)
+# A year or a span of years before a noun it names: "the 2011 version", "its 2009–2010
+# season", "Apple's 2008 lineup".
+_BEFORE_NOUN = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|['’]s)\s+$", re.IGNORECASE)
+_NAMED_THINGS = word_set(
+    """
+    version versions edition editions model models lineup line range series season seasons
+    release collection catalogue catalog album issue volume term budget calendar
+    """
+)
+_DATE_WORDS = word_set(
+    """
+    in on at by since until till from to before after during between of and or through circa
+    early late mid end beginning spring summer autumn fall winter the a an this that
+    """
+)
+
+_NOT_NAMES = _DATE_WORDS | {*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS}
+
+
+def in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a year (or span of years) at text[start:end] is part of a name or a title
+    rather than a date: "Steve Jobs 1955-2011" (a lifespan), "WWDC 2005", "the 2011
+    version of iLife", "the 2009-2010 season"."""
+    written = text[start:end]
+    if not _YEAR_SPAN.match(written):
+        return False
+    before = text[max(0, start - 40) : start]
+    name = _AFTER_NAME.search(before)
+    if name and name.group("word").lower().rstrip(".") not in _NOT_NAMES:
+        return True
+    if _BEFORE_NOUN.search(before):
+        following = re.match(r"\s*([A-Za-z]+)", text[end : end + 30])
+        span = not written.isdigit()
+        if following and (span or following.group(1).lower() in _NAMED_THINGS):
+            return following.group(1).lower() not in _DATE_WORDS
+    return False
 
 
 # "the first strike since 2019", "the longest since 1953": the date is of another event.

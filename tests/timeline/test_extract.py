@@ -11,6 +11,7 @@ from timeline.extract import (
     body_start,
     event_interval,
     extract_events,
+    in_a_name,
     split_sentences,
 )
 from timeline.titles import make_title
@@ -382,3 +383,32 @@ def test_would_about_a_period_already_over_is_not_a_plan():
     expressions = [timex(body, "March", date(2025, 3, 1), date(2025, 3, 31), "month")]
     [candidate] = extract_events(article=article(body, date(2025, 4, 7)), expressions=expressions)
     assert candidate.date_kind != "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "named"),
+    [
+        ('the text "Steve Jobs 1955-2011", states', "1955-2011", True),  # a lifespan
+        ("Jobs (1955–2011) was", "1955–2011", True),
+        ("the keynote at WWDC 2005 in San Francisco", "2005", True),
+        ("the 2011 version of iLife", "2011", True),
+        ("results of the 2009-2010 season", "2009-2010", True),
+        ("Apple's 2008 lineup", "2008", True),
+        ("In 2005 Apple grew", "2005", False),
+        ("Since 1998, Apple", "1998", False),
+        ("after the 2022 inspection found leaks", "2022", False),  # the inspection's date
+        ("Apple Computer was started in 1976", "1976", False),
+    ],
+)
+def test_a_year_in_a_name_is_no_date_of_an_event(text, year, named):
+    at = text.index(year)
+    assert in_a_name(text, at, at + len(year)) is named
+
+
+def test_a_lifespan_in_a_quoted_name_dates_no_event():
+    body = (
+        "Jobs dies\n\n"
+        'The homepage shows the text "Steve Jobs 1955-2011" above a photograph.\n'
+    )
+    span = timex(body, "1955-2011", date(1955, 1, 1), date(2011, 12, 31), "range")
+    assert extract_events(article=article(body, date(2011, 10, 6)), expressions=[span]) == []
