@@ -14,8 +14,8 @@ from datetime import date
 
 from articles.models import Article, TemporalExpression
 from timeline.keywords import content_tokens, figures_in, topic_words, word_set
-from timeline.temporal.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from timeline.periods import interval_fits_granularity, month_interval
+from timeline.temporal.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from timeline.titles import main_clause, make_title, past_verb_at, trim_words
 
 # Abbreviations whose final period does not end a sentence.
@@ -348,9 +348,7 @@ def _dates_something(expression: TemporalExpression, *, published: date) -> bool
 _YEAR_SPAN = re.compile(r"^(?:\d{4}|\d{4}\s*[-–—/]\s*\d{2,4})$")
 # What a year names when it comes right after a name: "WWDC 2005", "Steve Jobs 1955–2011",
 # "Jobs (1955-2011)". Not after a word that opens a date phrase: "In 2005", "Since 1998".
-_AFTER_NAME = re.compile(
-    r"(?<![\w’'])(?P<word>[A-Z][\w’'&.-]*|[a-z]+[A-Z][\w’'&.-]*)\s*[(,]?\s*$"
-)
+_AFTER_NAME = re.compile(r"(?<![\w’'])(?P<word>[A-Z][\w’'&.-]*|[a-z]+[A-Z][\w’'&.-]*)\s*[(,]?\s*$")
 # A year or a span of years before a noun it names: "the 2011 version", "its 2009–2010
 # season", "Apple's 2008 lineup".
 _BEFORE_NOUN = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|['’]s)\s+$", re.IGNORECASE)

@@ -406,9 +406,6 @@ def test_a_year_in_a_name_is_no_date_of_an_event(text, year, named):
 
 
 def test_a_lifespan_in_a_quoted_name_dates_no_event():
-    body = (
-        "Jobs dies\n\n"
-        'The homepage shows the text "Steve Jobs 1955-2011" above a photograph.\n'
-    )
+    body = 'Jobs dies\n\nThe homepage shows the text "Steve Jobs 1955-2011" above a photograph.\n'
     span = timex(body, "1955-2011", date(1955, 1, 1), date(2011, 12, 31), "range")
     assert extract_events(article=article(body, date(2011, 10, 6)), expressions=[span]) == []
