@@ -56,6 +56,7 @@ class Slot:
     granularity: str
     status: str = Event.Status.PROPOSED
     date_kind: str = Event.DateKind.HAPPENED
+    background: bool = False
     merged_into: int | None = None
     disagreement: str = ""
     title_edited: bool = False  # an editor wrote the title
@@ -94,6 +95,7 @@ class Slot:
             date_end=candidate.date_end,
             granularity=candidate.granularity,
             date_kind=candidate.date_kind,
+            background=candidate.background,
         )
         slot.add(candidate)
         return slot
@@ -119,6 +121,9 @@ class Slot:
             return  # an editor has decided on this event: only the citation is new
         if self.pk is None and len(self.added) == 1:
             return  # the candidate that founded the event
+        if self.background and not candidate.background:
+            self.background = False  # a source tells it as news: it is not background
+            self.redated = True
         # What happened outranks what was planned; otherwise the most precise date wins.
         came_true = self.date_kind == Event.DateKind.PLANNED and (
             candidate.date_kind != Event.DateKind.PLANNED
@@ -311,6 +316,7 @@ _FIELDS = (
     "granularity",
     "status",
     "date_kind",
+    "background",
     "merged_into_id",
     "disagreement",
     "title_edited",
@@ -389,12 +395,29 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
 
 def _slot_of(row: tuple) -> Slot:
     """A stored event as a Slot, from its `_FIELDS` values."""
-    pk, title, start, end, *rest, disagreement, edited, match = row
+    (
+        pk,
+        title,
+        start,
+        end,
+        granularity,
+        status,
+        kind,
+        background,
+        *rest,
+        disagreement,
+        edited,
+        match,
+    ) = row
     return Slot(
         pk,
         title,
         _as_date(start),
         _as_date(end),
+        granularity,
+        status,
+        kind,
+        bool(background),  # SQLite gives 0 or 1
         *rest,
         disagreement=disagreement,
         title_edited=bool(edited),  # SQLite gives 0 or 1
@@ -456,6 +479,7 @@ def _save(story: Story, slots: list[Slot]) -> None:
             date_end=slot.date_end,
             granularity=slot.granularity,
             date_kind=slot.date_kind,
+            background=slot.background,
         )
         for slot in fresh
     ]
@@ -541,6 +565,7 @@ _UPDATED = (
     "date_end",
     "granularity",
     "date_kind",
+    "background",
     "disagreement",
     "updated_at",
 )
@@ -581,6 +606,7 @@ def _update(targets: list[Slot]) -> None:
                         t.date_end,
                         t.granularity,
                         t.date_kind,
+                        t.background,
                         t.disagreement,
                         now,
                     ),

@@ -84,6 +84,7 @@ class Candidate:
     figures: dict[str, set[float]] = field(default_factory=dict)
     focus: str = ""  # the words that say what happened: the title, or the date's own clause
     topic: frozenset[str] | None = None  # the article's topic words (None: not worked out)
+    background: bool = False  # the article recalls it as long past (see BACKGROUND_DAYS)
     # Sentences with no date of their own that go on telling this news ("Jobs also said
     # …", "He demoed …"): the event cites them too, dated by the same expression.
     also: list[Sentence] = field(default_factory=list)
@@ -256,6 +257,9 @@ def extract_events(
     return candidates
 
 
+# An event that ended this long before the article's day is background the article recalls
+# (a founding, a birth, an earlier lawsuit), not its news.
+BACKGROUND_DAYS = 183
 NEWS_DAYS = 7  # a day this close before publication is the article's news, not history
 
 # An undated sentence that tells of an earlier time: "had twice before sued", "first
@@ -555,6 +559,7 @@ def _candidate(
         end=sentence.end,
         expression=expression,
         figures=figures_in(sentence.text),
+        background=(article.published_on - end).days > BACKGROUND_DAYS,
     )
 
 
