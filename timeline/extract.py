@@ -8,15 +8,16 @@ the event is about is a bag of content words the clustering step compares.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from articles.models import Article, TemporalExpression
 from timeline.keywords import content_tokens, figures_in, topic_words, word_set
 from timeline.periods import interval_fits_granularity, month_interval
+from timeline.referents import Referents
 from timeline.temporal.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from timeline.titles import main_clause, make_title, past_verb_at, trim_words
+from timeline.titles import main_clause, past_verb_at, readable_title, trim_words
 
 # Abbreviations whose final period does not end a sentence.
 ABBREVIATIONS = word_set(
@@ -210,6 +211,20 @@ def extract_events(
     )
     dated = [e for e in expressions if e.type in ("DATE", "TIME")]
     candidates: list[Candidate] = []
+    referents = Referents([s.text for s in every])
+    index_of = {s.start: index for index, s in enumerate(every)}
+
+    def title_of(sentence: Sentence, own: tuple[int, int] | None, spans) -> str:
+        index = index_of[sentence.start]
+        return readable_title(
+            sentence.text,
+            date=own,
+            other_dates=spans,
+            resolve=lambda title: referents.resolve_title(
+                title, index=index, sentence=sentence.text
+            ),
+        )
+
     lead = sentences[0] if sentences else None
     told: set[int] = set()  # sentences that gave a candidate
     following: list[Sentence] = []  # undated sentences that may go on telling the news
@@ -231,7 +246,7 @@ def extract_events(
                     expression.date_start > article.published_on
                 ):
                     continue
-                candidate = _candidate(article, sentence, expression, spans)
+                candidate = _candidate(article, sentence, expression, spans, title_of)
                 if len(dates) > 1:
                     candidate.focus = _clause_around(sentence, expression)
                     # Each date's kind from its own clause, as its title tells it: "the crack
@@ -245,7 +260,7 @@ def extract_events(
                 candidates.append(candidate)
                 told.add(sentence.start)
         elif sentence is lead and _tells_news_in_past(sentence.text):
-            candidates.append(_candidate(article, sentence, None, spans))
+            candidates.append(_candidate(article, sentence, None, spans, title_of))
             told.add(sentence.start)
             continue
         if sentence.start not in told and _goes_on_telling(sentence.text):
@@ -399,6 +414,16 @@ _COMPARED_SINCE = re.compile(
 )
 
 
+# "up 82% from nine months ago", "compared to the previous year", "higher than a year
+# earlier": the date of what a figure is compared with, not of an event.
+_COMPARED_WITH = re.compile(
+    r"(?:\b(?:compared|as\s+against)\s+(?:to|with)\b[^.;]{0,80}|\b(?:than|versus|vs\.?)\s+"
+    r"(?:(?:the|a|an|that\s+of|those\s+of)\s+)?"
+    r"|\d[\d.,]*\s*(?:%|percent|per\s+cent)?\s+(?:[a-z]+\s+){0,2}(?:from|over)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
 def _event_dates(sentence: Sentence, expressions: list[TemporalExpression]) -> list:
     # Nested dates ("on Friday, October 18" or "June ... this year") describe one moment:
     # keep the most precise of each nest.
@@ -406,8 +431,11 @@ def _event_dates(sentence: Sentence, expressions: list[TemporalExpression]) -> l
         e
         for e in expressions
         if not _COMPARED_SINCE.search(
-            sentence.text[max(0, e.start - sentence.start - 90) : e.start - sentence.start]
+            before := sentence.text[
+                max(0, e.start - sentence.start - 90) : e.start - sentence.start
+            ]
         )
+        and not _COMPARED_WITH.search(before)
     ]
     kept = []
     for expression in expressions:
@@ -532,8 +560,10 @@ def _candidate(
     sentence: Sentence,
     expression: TemporalExpression | None,
     spans: list[tuple[int, int]],
+    title_of: Callable[[Sentence, tuple[int, int] | None, list[tuple[int, int]]], str],
 ) -> Candidate:
-    """`spans` are the sentence's dates, each as (start, end) in the sentence."""
+    """`spans` are the sentence's dates, each as (start, end) in the sentence; `title_of`
+    titles the event the sentence's date `own` dates."""
     if expression is None:
         start = end = article.published_on
         granularity = "day"
@@ -546,7 +576,7 @@ def _candidate(
     )
     return Candidate(
         article=article,
-        title=make_title(sentence.text, date=own, other_dates=spans),
+        title=title_of(sentence, own, spans),
         # Clustering compares main clauses: who did what, as the sentence puts it first.
         focus=main_clause(sentence.text, expression_text=expression.text if expression else ""),
         summary=trim_words(sentence.text, 60),

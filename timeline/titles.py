@@ -14,7 +14,7 @@ rules below can find them wherever the cuts have moved them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from timeline.keywords import word_set
@@ -77,6 +77,7 @@ _TAKES_TO = word_set(
     asks allow allowed allows able likely unlikely want wants wanted need needs needed
     continue continued continues seek seeks sought move moved moves deal proposal offer
     offered offers ready willing pledge pledged pledges intend intends intended way
+    choose chooses chose chosen
     right failed fail fails attempt attempted attempts effort efforts chance decision
     response addition relation regard contrast reference
     """
@@ -123,7 +124,8 @@ _DATE_PREPOSITION = (
     r"(?:(?:as\s+early\s+as|as\s+late\s+as|as\s+of|early\s+on|late\s+on|sometime\s+in|"
     r"(?:earlier|later)\s+(?:in|on)|"
     r"(?:shortly|just|soon|immediately)\s+(?:after|before)|"
-    r"on|in|at|during|between|from|by|since|for|of|every|earlier|later|before|after|over)\s+"
+    r"on|in|at|during|between|from|by|since|for|of|every|earlier|later|before|after|over|"
+    r"beginning|starting|effective)\s+"
     r"(?:(?:about|around|approximately)\s+)?(?:the\s+)?)"
 )
 _DATE_PHRASE = re.compile(
@@ -953,3 +955,226 @@ def _opens_phrase(words: Sequence[str], i: int) -> bool:
             and not any(w.lower() in DETERMINERS for w in words[max(0, i - 2) : i])
         )
     return word in _PHRASE_OPENERS
+
+
+# Verbs in the present that news titles use: "Apple plans to sell films", "Jobs resigns".
+PRESENT_VERBS = word_set(
+    """
+    says plans wants announces launches releases unveils introduces sues resigns dies opens
+    closes agrees approves rejects warns calls seeks faces gets makes takes gives shows wins
+    loses leaves joins becomes remains includes offers sells buys uses does goes comes starts
+    begins ends holds meets signs raises cuts expects claims denies reports owns passes
+    replaces renames settles files returns confirms reveals admits lowers plans tells
+    provides works marks doubles triples rises falls grows drops
+    """
+)
+# Subjects a title cannot be understood by alone: the article says who they are.
+GENERIC_SUBJECTS = word_set("he she it they we i you this that these those there")
+_GENERIC_PHRASES = frozenset(
+    {"the company", "the firm", "the group", "the organisation", "the organization"}
+)
+# Words that open no subject: "Within one month …", "As a result …", "Rather than …".
+_NO_SUBJECT = _PREPOSITIONS | word_set(
+    """
+        and or but nor so as if when while because although though unless whether rather
+        than unfortunately however meanwhile also then still even only further moreover
+        """
+)
+# A title that ends on one of these waits for what it is about: "Apple Inc. announced".
+_NEEDS_OBJECT = word_set(
+    """
+    announced said told showed suggested suggest revealed reported confirmed chosen made gave
+    took found introduced unveiled launched received bought sold asked stated noted added
+    described called promised compared beginning including according
+    """
+)
+
+
+_BE = word_set("is are was were be been being")
+
+
+FUNCTION_WORDS = _FUNCTION_WORDS
+
+
+def split_words(text: str) -> list[str]:
+    """The words of a text as the title rules see them (commas stripped)."""
+    return _words(text)
+
+
+def first_verb_at(text: str) -> int | None:
+    """Where in `text` its first verb starts (see `first_verb`), or None."""
+    words, starts = _words_at(text)
+    verb = first_verb(words)
+    return None if verb is None else starts[verb]
+
+
+def first_verb(words: Sequence[str]) -> int | None:
+    """Where the first verb of `words` is: a verb in the past, an auxiliary, or a verb
+    in the present that news titles use ("resigns", "plans")."""
+    return next(
+        (i for i in range(len(words)) if _is_verb(words, i) or words[i].lower() in PRESENT_VERBS),
+        None,
+    )
+
+
+def clause_problem(title: str) -> str:
+    """Why a title is not a clause a reader understands alone — a named or described
+    subject, then a finite verb, not cut short — or "" when it is one."""
+    words = _words(title)
+    if len(words) < 3:
+        return "too short"
+    if title.endswith("…"):
+        return "cut short"
+    verb = first_verb(words)
+    if verb is None:
+        return "no verb"
+    subject = [w.lower() for w in words[:verb]]
+    while subject and _is_adverb(subject[-1]):
+        subject.pop()
+    if not subject:
+        return "no subject"
+    counted = subject[0] in _APPROXIMATORS and len(subject) > 1 and subject[1][:1].isdigit()
+    if not counted and (
+        subject[0] in _NO_SUBJECT or (subject[0].endswith("ing") and len(subject[0]) > 4)
+    ):
+        return "no subject"
+    if " ".join(subject) in GENERIC_SUBJECTS or " ".join(subject) in _GENERIC_PHRASES:
+        return f"subject “{' '.join(words[:verb])}” says not who"
+    passive = len(words) > 1 and words[-2].lower() in _BE
+    if words[-1].lower() in _NOT_LAST or (words[-1].lower() in _NEEDS_OBJECT and not passive):
+        return "cut short"
+    return ""
+
+
+def readable_title(
+    sentence: str,
+    *,
+    date: tuple[int, int] | None = None,
+    other_dates: Sequence[tuple[int, int]] = (),
+    resolve: Callable[[str], str] = lambda title: title,
+) -> str:
+    """The event's title as `make_title` gives it, made a clause a reader understands
+    alone when it is not one: the sentence is read again without an opening phrase
+    ("Five years after its launch, …"), an apposition ("Steve Jobs, the chief executive
+    officer of Apple Inc., announced …"), a description before a name, or the frame of a
+    reported clause ("Apple announced Friday that it will give …"), or only its clause
+    with the date; a title cut short is cut where a phrase ends instead. `resolve` names
+    a pronoun or "the company" subject (see timeline.referents)."""
+    first = resolve(make_title(sentence, date=date, other_dates=other_dates))
+    if not clause_problem(first):
+        return first
+    for variant in _variants(sentence, date, list(other_dates)):
+        text, own, others = variant
+        title = resolve(make_title(text, date=own, other_dates=others))
+        title = _cut_where_a_phrase_ends(title)
+        if not clause_problem(title):
+            return title
+    shorter = _cut_where_a_phrase_ends(first)
+    return shorter if not clause_problem(shorter) else first
+
+
+_Spans = tuple[str, tuple[int, int] | None, list[tuple[int, int]]]
+
+
+def _variants(
+    sentence: str, own: tuple[int, int] | None, others: list[tuple[int, int]]
+) -> Iterator[_Spans]:
+    """The sentence read other ways, each with its dates moved to their new places."""
+    seen = {sentence}
+    queue: list[_Spans] = [(sentence, own, others)]
+    while queue:
+        text, date, dates = queue.pop(0)
+        for cut in _cuts(text, date):
+            variant = _cut_out(text, date, dates, *cut)
+            if variant[0] not in seen and len(variant[0].split()) >= 3:
+                seen.add(variant[0])
+                queue.append(variant)
+                yield variant
+
+
+_OPENING_PHRASE = re.compile(r"^[^,]{3,160}?,\s+")
+_APPOSITIVE = re.compile(
+    r"^(?P<name>(?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*),\s+(?:the|a|an|its|their|his|her|"
+    r"founder|co-founder|chief|head|president|director)\b[^,]{2,90},\s+(?=[a-z])"
+)
+_NAME_AFTER_DESCRIPTION = re.compile(
+    r"^(?:The|A|An)\s+[^,]{3,90}?\s(?=(?:[A-Z][\w’'&-]*\s+)?[A-Z][\w’'&-]+\s+(?:has|have|had|"
+    r"was|were|is|are|will|would|\w+ed)\b)"
+)
+_REPORTED = re.compile(
+    rf"\b(?:{_REPORTING}|{_FINDING})\b(?:\s+{_ANY_DATE})?(?:\s+in\s+an?\s+[^,]{{1,40}}?)?"
+    rf"\s+that\s+(?:(?:as\s+of|on|in|by)\s+{_ANY_DATE}\s*,\s*)?"
+    rf"|\b(?:announced|said|says)\s+(?:{_ANY_DATE}\s+)?(?=(?:it|he|she|they|the|[A-Z])\b)",
+    re.IGNORECASE,
+)
+_CLAUSE_JOINT = re.compile(r",\s+(?:but|and|while|whereas)\s*,?\s+|;\s+|\s+[—–-]\s+")
+
+
+def _cuts(text: str, date: tuple[int, int] | None) -> Iterator[tuple[int, int]]:
+    """Spans of `text` whose removal may leave a clearer clause, most promising first."""
+    marked, _ = _mark(text, date, ())
+    opening = _OPENING_PHRASE.match(text)
+    if opening and first_verb_at(opening.group()) is None:
+        yield 0, opening.end()
+    if appositive := _APPOSITIVE.match(text):
+        yield appositive.end("name"), appositive.end() - 1
+    if described := _NAME_AFTER_DESCRIPTION.match(text):
+        yield 0, described.end()
+    for reported in _REPORTED.finditer(marked):
+        at = reported.end()  # in the marked text: the own date is one character there
+        if date is not None and at > date[0]:
+            at += date[1] - date[0] - 1
+        yield 0, at
+    verb = first_verb_at(text)
+    if verb is not None:
+        # A list of objects: "released a new lineup of laptops and the 2011 version of …"
+        for joint in re.finditer(r"\s+(?:and|or)\s+|\s+\(", text[verb:]):
+            yield verb + joint.start(), len(text)
+    joints = list(_CLAUSE_JOINT.finditer(text))
+    if joints and date is not None:
+        before = [j for j in joints if j.end() <= date[0]]
+        after = [j for j in joints if j.start() >= date[1]]
+        if before:
+            yield 0, before[-1].end()
+        if after:
+            yield after[0].start(), len(text)
+
+
+def _cut_out(
+    text: str, own: tuple[int, int] | None, others: list[tuple[int, int]], start: int, end: int
+) -> _Spans:
+    """`text` without text[start:end], and the dates outside it where they now are."""
+
+    def moved(span: tuple[int, int]) -> tuple[int, int] | None:
+        if span[1] <= start:
+            return span
+        if span[0] >= end:
+            return span[0] - (end - start), span[1] - (end - start)
+        return None
+
+    rest = (text[:start] + text[end:]).strip()
+    shift = len(text[:start] + text[end:]) - len((text[:start] + text[end:]).lstrip())
+    rest = rest[:1].upper() + rest[1:]
+
+    def placed(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        span = moved(span) if span is not None else None
+        return None if span is None else (span[0] - shift, span[1] - shift)
+
+    return rest, placed(own), [s for s in map(placed, others) if s is not None]
+
+
+# Where a long title may end: before a bracket, a dash, a list's "and", a comma.
+_PHRASE_END = re.compile(r"\s+\(|\s+[—–-]\s+|,\s+|\s+and\s+|\s+or\s+")
+
+
+def _cut_where_a_phrase_ends(title: str) -> str:
+    """A title cut short ("… Kit (SDK) and the …") ends instead where the last phrase
+    that still leaves a clause ends."""
+    if not title.endswith("…"):
+        return title
+    text = title.rstrip("…").rstrip()
+    for match in reversed(list(_PHRASE_END.finditer(text))):
+        head = text[: match.start()].rstrip(" ,;:")
+        if not clause_problem(head):
+            return head
+    return title

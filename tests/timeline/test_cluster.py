@@ -8,9 +8,10 @@ import pytest
 
 from tests.factories import ArticleFactory, CitationFactory, EventFactory, StoryFactory
 from timeline.cluster import bulk_insert, merge_candidates, neighbours
-from timeline.extract import Candidate, date_kind, make_title
+from timeline.extract import Candidate, date_kind
 from timeline.keywords import content_tokens, figures_in
 from timeline.models import Citation, Event
+from timeline.titles import make_title
 
 pytestmark = pytest.mark.django_db
 

@@ -69,7 +69,8 @@ def test_halvorsen_recall_is_one_event_apart_from_the_deadline_around_it(ingest_
 def test_halvorsen_titles_come_from_each_dates_own_clause(ingest_story):
     story = ingest_story("halvorsen_recall")
     titles = dict(story.events.values_list("date_start", "title"))
-    assert titles[date(2025, 4, 3)] == "The company halted the Dunmore production line"
+    # "The company" is the company the article named before.
+    assert titles[date(2025, 4, 3)] == "Halvorsen Foods halted the Dunmore production line"
     assert titles[date(2025, 5, 6)] == "The National Food Safety Agency released a report"
 
 

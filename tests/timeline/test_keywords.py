@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from timeline import keywords
-from timeline.extract import make_title, split_sentences
+from timeline.extract import split_sentences
 from timeline.keywords import Bag, Scorer, content_tokens, similarity
+from timeline.titles import make_title
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_story.json"
 
