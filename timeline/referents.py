@@ -158,6 +158,9 @@ _DETERMINERS = word_set("the a an this that these those its their his her our")
 
 def _named(run: list[str]) -> Name | None:
     lowered = [w.lower().rstrip(".").removesuffix("’s").removesuffix("'s") for w in run]
+    roles = [i for i, w in enumerate(lowered[:-1]) if w in ROLES]
+    if roles and roles[-1] > 0:  # "Apple CEO Steve Jobs" is Steve Jobs
+        return _named(run[roles[-1] + 1 :])
     if any(w in ORGANISATION_WORDS for w in lowered):
         return Name(" ".join(run), ORGANISATION)
     while run and run[0].lower().rstrip(".") in ROLES:  # "President Yoon Suk Yeol" is Yoon Suk Yeol

@@ -288,7 +288,7 @@ def make_title(
     title = " ".join(words)
     if len(words) < 2:
         return trim_words(sentence.strip(), TITLE_WORDS).rstrip(" .,;:")
-    return title[:1].upper() + title[1:]
+    return capitalised(title)
 
 
 # A wire dateline: the place in capitals, maybe a date or country, maybe the agency, a dash.
@@ -344,7 +344,7 @@ def main_clause(sentence: str, *, expression_text: str = "") -> str:
     # "The mayor, Helen Achterberg, announced" → "The mayor announced"
     text = _APPOSITION.sub(" ", text)
     title = trim_words(_clause_end(text), 12).rstrip(" .,;:")
-    return title[:1].upper() + title[1:] if title else sentence[:80]
+    return capitalised(title) if title else sentence[:80]
 
 
 def past_verb_at(words: Sequence[str], index: int) -> bool:
@@ -996,6 +996,15 @@ _BE = word_set("is are was were be been being")
 FUNCTION_WORDS = _FUNCTION_WORDS
 
 
+def capitalised(text: str) -> str:
+    """`text` with a capital first letter, unless its first word is a name written with
+    a small one ("iTunes passed…", "eBay bought…")."""
+    first = text.split(" ", 1)[0]
+    if any(c.isupper() for c in first[1:]):
+        return text
+    return text[:1].upper() + text[1:]
+
+
 def split_words(text: str) -> list[str]:
     """The words of a text as the title rules see them (commas stripped)."""
     return _words(text)
@@ -1113,11 +1122,11 @@ _CLAUSE_JOINT = re.compile(r",\s+(?:but|and|while|whereas)\s*,?\s+|;\s+|\s+[—�
 def _cuts(text: str, date: tuple[int, int] | None) -> Iterator[tuple[int, int]]:
     """Spans of `text` whose removal may leave a clearer clause, most promising first."""
     marked, _ = _mark(text, date, ())
+    if appositive := _APPOSITIVE.match(text):
+        yield appositive.end("name"), appositive.end() - 1
     opening = _OPENING_PHRASE.match(text)
     if opening and first_verb_at(opening.group()) is None:
         yield 0, opening.end()
-    if appositive := _APPOSITIVE.match(text):
-        yield appositive.end("name"), appositive.end() - 1
     if described := _NAME_AFTER_DESCRIPTION.match(text):
         yield 0, described.end()
     for reported in _REPORTED.finditer(marked):
@@ -1154,7 +1163,7 @@ def _cut_out(
 
     rest = (text[:start] + text[end:]).strip()
     shift = len(text[:start] + text[end:]) - len((text[:start] + text[end:]).lstrip())
-    rest = rest[:1].upper() + rest[1:]
+    rest = capitalised(rest)
 
     def placed(span: tuple[int, int] | None) -> tuple[int, int] | None:
         span = moved(span) if span is not None else None
