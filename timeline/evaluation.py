@@ -16,6 +16,10 @@ A proposed event matches a gold event when their intervals overlap and it either
 one of the gold quotes or mentions at least half of the keywords. Sources are article
 files; they are recognised by content hash, from "articles" or, when that is missing,
 from a manifest.json next to the gold file.
+
+Every title is checked too, gold or not: the share of titles that are a clause a reader
+understands alone (a named or described subject, a finite verb, not cut short), with
+each failure and why (see `timeline.titles.clause_problem`).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from pathlib import Path
 from articles.models import Story, content_hash
 from timeline.keywords import content_tokens
 from timeline.models import Event
+from timeline.titles import clause_problem
 
 
 class GoldError(ValueError):
@@ -83,10 +88,57 @@ class GoldRow:
 
 
 @dataclass
+class TitleCheck:
+    checked: int
+    failures: list[tuple[Event, str]]  # each failing event with what its title lacks
+
+    @property
+    def clauses(self) -> int:
+        return self.checked - len(self.failures)
+
+    @property
+    def share(self) -> float:
+        return _ratio(self.clauses, self.checked)
+
+    def to_dict(self) -> dict:
+        return {
+            "checked": self.checked,
+            "clauses": self.clauses,
+            "share": self.share,
+            "failures": [
+                {"id": e.pk, "title": e.title, "problem": problem} for e, problem in self.failures
+            ],
+        }
+
+    def format(self) -> str:
+        lines = [
+            f"titles: {self.clauses}/{self.checked} ({self.share:.0%}) are a clause a reader "
+            "understands alone"
+        ]
+        lines += [f"  ✗ {_cut(e.title, 70):70} {problem}" for e, problem in self.failures]
+        return "\n".join(lines)
+
+
+def check_titles(events: list[Event]) -> TitleCheck:
+    failures = [(e, problem) for e in events if (problem := clause_problem(e.title))]
+    return TitleCheck(checked=len(events), failures=failures)
+
+
+def reviewable_events(story: Story) -> list[Event]:
+    """The story's events an evaluation looks at: proposed and approved ones."""
+    return list(
+        Event.objects.for_story(story)
+        .filter(status__in=[Event.Status.PROPOSED, Event.Status.APPROVED])
+        .prefetch_related("citations__article")
+    )
+
+
+@dataclass
 class Evaluation:
     rows: list[GoldRow]
     noise: list[Event]
     proposed: int
+    titles: TitleCheck = field(default_factory=lambda: TitleCheck(checked=0, failures=[]))
 
     @property
     def recall(self) -> float:
@@ -136,6 +188,7 @@ class Evaluation:
                 for r in self.rows
             ],
             "noise_events": [{"id": e.pk, "title": e.title} for e in self.noise],
+            "titles": self.titles.to_dict(),
         }
 
 
@@ -185,11 +238,7 @@ def _hashes_from_manifest(manifest: Path) -> dict[str, str]:
 
 
 def evaluate(*, story: Story, gold: Gold) -> Evaluation:
-    events = list(
-        Event.objects.for_story(story)
-        .filter(status__in=[Event.Status.PROPOSED, Event.Status.APPROVED])
-        .prefetch_related("citations__article")
-    )
+    events = reviewable_events(story)
     source_of = {digest: name for name, digest in gold.articles.items()}
     rows = [GoldRow(gold=g) for g in gold.events]
     noise = []
@@ -208,7 +257,7 @@ def evaluate(*, story: Story, gold: Gold) -> Evaluation:
             source_of.get(c.article.content_hash, f"article {c.article_id}")
             for c in event.citations.all()
         }
-    return Evaluation(rows=rows, noise=noise, proposed=len(events))
+    return Evaluation(rows=rows, noise=noise, proposed=len(events), titles=check_titles(events))
 
 
 def _match_score(event: Event, gold: GoldEvent, source_of: dict[str, str]) -> tuple | None:
@@ -260,6 +309,7 @@ def format_table(evaluation: Evaluation) -> str:
         f"({e.precision:.0%}), noise {e.noise_rate:.0%}; duplicates {e.duplicates}; "
         f"sources {e.source_recall:.0%}"
     )
+    lines.append(e.titles.format())
     return "\n".join(lines)
 
 

@@ -73,6 +73,13 @@ _COMPANY = re.compile(
     r"^(?P<phrase>[Tt]he\s+(?:company|firm|group|organisation|organization|corporation))\b"
 )
 _PRONOUN = re.compile(r"^(?P<phrase>[Hh]e|[Ss]he|[Ii]t)\b(?!['’])")
+# A time phrase before the subject, which the event's date already says: "One year later
+# he was fired", "The following year it was …".
+_TIME_OPENER = re.compile(
+    r"^(?:(?:[A-Z][a-z]+|\d+)\s+(?:years?|months?|weeks?|days?)\s+(?:later|earlier|after|"
+    r"before)|The\s+(?:following|next|same)\s+(?:year|month|week|day)|Later|Soon\s+after),?\s+"
+    r"(?=(?:he|she|it)\b)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +241,10 @@ class Referents:
         """The title with a pronoun or "the company" subject replaced by what it stands
         for. In a reported clause ("Cisco states that it has …") the sentence's own
         subject comes first; a leading subject looks at the sentences before."""
+        opener = _TIME_OPENER.match(title)
+        if opener:
+            title = title[opener.end() :]
+            title = title[:1].upper() + title[1:]
         match = _PRONOUN.match(title) or _COMPANY.match(title)
         if match is None:
             return title

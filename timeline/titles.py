@@ -302,10 +302,11 @@ _WANTS_MORE = word_set("set due scheduled slated expected planned poised likely 
 
 
 @lru_cache(maxsize=4096)
-def title_rank(title: str) -> tuple[bool, bool, bool, bool, bool, int]:
-    """How well a title says who did what, for choosing among an event's reports: a whole
-    clause (a verb, not cut short), a subject that is not a pronoun ("It …"), a name, four
-    words or more, not a report of a report ("… said it was recalling"), then the shorter."""
+def title_rank(title: str) -> tuple[bool, bool, bool, bool, bool, bool, int]:
+    """How well a title says who did what, for choosing among an event's reports: a clause
+    a reader understands alone (`clause_problem`), a whole clause (a verb, not cut short),
+    a subject that is not a pronoun ("It …"), a name, four words or more, not a report of
+    a report ("… said it was recalling"), then the shorter."""
     words = title.split()
     subject = bool(words) and words[0].lower() not in _PRONOUNS
     complete = (
@@ -319,7 +320,8 @@ def title_rank(title: str) -> tuple[bool, bool, bool, bool, bool, int]:
         or any(word[:1].isupper() for word in words[1:])
     )
     direct = _REPORTING_VERB.search(title) is None
-    return (complete, subject, named, len(words) >= 4, direct, -len(words))
+    clear = not clause_problem(title)
+    return (clear, complete, subject, named, len(words) >= 4, direct, -len(words))
 
 
 def trim_words(text: str, limit: int) -> str:
@@ -405,12 +407,16 @@ def _has_verb(text: str) -> bool:
     return any(_is_verb(words, i) for i in range(len(words)))
 
 
+_MODALS = word_set("will would shall should can could may might must")
+
+
 def _is_verb(words: Sequence[str], index: int) -> bool:
     if words[index].lower() in _AUXILIARIES:
         return True
     # "-ed" after a preposition is an adjective: "three days of mediated talks".
     after_preposition = index > 0 and words[index - 1].lower() in _PREPOSITIONS | {"of"}
-    return past_verb_at(words, index) and not after_preposition
+    after_modal = index > 0 and words[index - 1].lower() in _MODALS  # "will replace"
+    return after_modal or (past_verb_at(words, index) and not after_preposition)
 
 
 def _starts_with_verb(text: str) -> bool:
@@ -969,7 +975,18 @@ PRESENT_VERBS = word_set(
     """
 )
 # Subjects a title cannot be understood by alone: the article says who they are.
-GENERIC_SUBJECTS = word_set("he she it they we i you this that these those there")
+GENERIC_SUBJECTS = word_set("he she it they we i you this that these those there which who what")
+_PERSONAL_PRONOUNS = word_set("he she it they we i you him her them")
+# "That day has come", "The same year was …": a time, not who.
+_TIME_SUBJECT = re.compile(
+    r"^(?:that|this|the|the\s+same|the\s+following|the\s+next|one)\s+"
+    r"(?:day|week|month|year|time|morning|evening|night|decade)$"
+)
+# "NPD said according to those figures": a report that does not say what was reported.
+_REPORT_WITHOUT_WHAT = re.compile(
+    rf"^(?:{_REPORTING})\s+(?:in|on|at|according|during|after|before|with|by|to)\b",
+    re.IGNORECASE,
+)
 _GENERIC_PHRASES = frozenset(
     {"the company", "the firm", "the group", "the organisation", "the organization"}
 )
@@ -1047,8 +1064,16 @@ def clause_problem(title: str) -> str:
         subject[0] in _NO_SUBJECT or (subject[0].endswith("ing") and len(subject[0]) > 4)
     ):
         return "no subject"
-    if " ".join(subject) in GENERIC_SUBJECTS or " ".join(subject) in _GENERIC_PHRASES:
+    said = " ".join(subject)
+    if (
+        said in GENERIC_SUBJECTS
+        or said in _GENERIC_PHRASES
+        or _TIME_SUBJECT.match(said)
+        or any(w in _PERSONAL_PRONOUNS for w in subject)
+    ):
         return f"subject “{' '.join(words[:verb])}” says not who"
+    if _REPORT_WITHOUT_WHAT.match(" ".join(words[verb:])):
+        return "says not what was reported"
     passive = len(words) > 1 and words[-2].lower() in _BE
     if words[-1].lower() in _NOT_LAST or (words[-1].lower() in _NEEDS_OBJECT and not passive):
         return "cut short"

@@ -97,3 +97,10 @@ def test_the_company_is_the_one_the_article_names_most():
     ]
     referents = Referents(sentences)
     assert referents.of("the company", index=3) == "Apple Inc."
+
+
+def test_a_time_phrase_before_a_pronoun_goes_and_the_pronoun_is_named():
+    sentences = ["Steve Jobs founded Apple in 1976.", "One year later he was fired."]
+    referents = Referents(sentences)
+    title = referents.resolve_title("One year later he was fired", index=1, sentence=sentences[1])
+    assert title == "Steve Jobs was fired"

@@ -1,4 +1,6 @@
-"""python manage.py evaluate_events GOLD.json [--story SLUG] [--json]"""
+"""python manage.py evaluate_events [GOLD.json] [--story SLUG] [--json]
+
+Without a gold file, only the story's titles are checked."""
 
 from __future__ import annotations
 
@@ -24,11 +26,19 @@ class Command(BaseCommand):
         )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("gold", metavar="GOLD.json")
+        parser.add_argument(
+            "gold", metavar="GOLD.json", nargs="?", help="the curated events (optional)"
+        )
         parser.add_argument("--story", metavar="SLUG", help="the story to score (default: gold's)")
         parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
-    def handle(self, *args, gold: str, story: str | None, json: bool, **options) -> None:
+    def handle(self, *args, gold: str | None, story: str | None, json: bool, **options) -> None:
+        if gold is None:
+            if not story:
+                raise CommandError("give GOLD.json, or --story SLUG to check its titles only")
+            titles = evaluation.check_titles(evaluation.reviewable_events(_story(story)))
+            self.stdout.write(_dumps(titles.to_dict()) if json else titles.format())
+            return
         try:
             loaded = evaluation.load_gold(gold)
         except evaluation.GoldError as error:
@@ -36,10 +46,7 @@ class Command(BaseCommand):
         slug = story or loaded.story
         if not slug:
             raise CommandError("which story? give --story SLUG (the gold file names none)")
-        found = Story.objects.filter(slug=slug).first()
-        if found is None:
-            raise CommandError(f"no story “{slug}”")
-        result = evaluation.evaluate(story=found, gold=loaded)
+        result = evaluation.evaluate(story=_story(slug), gold=loaded)
         if not result.proposed:
             self.stderr.write(
                 f"Story “{slug}” has no proposed or approved events: ingest its articles first "
@@ -49,6 +56,13 @@ class Command(BaseCommand):
             self.stdout.write(_dumps(result.to_dict()))
         else:
             self.stdout.write(evaluation.format_table(result))
+
+
+def _story(slug: str) -> Story:
+    found = Story.objects.filter(slug=slug).first()
+    if found is None:
+        raise CommandError(f"no story “{slug}”")
+    return found
 
 
 def _dumps(data: dict) -> str:
