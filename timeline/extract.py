@@ -17,7 +17,14 @@ from timeline.keywords import content_tokens, figures_in, topic_words, word_set
 from timeline.periods import interval_fits_granularity, month_interval
 from timeline.referents import Referents
 from timeline.temporal.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from timeline.titles import main_clause, past_verb_at, readable_title, trim_words
+from timeline.titles import (
+    first_verb,
+    main_clause,
+    past_verb_at,
+    readable_title,
+    split_words,
+    trim_words,
+)
 
 # Abbreviations whose final period does not end a sentence.
 ABBREVIATIONS = word_set(
@@ -247,6 +254,8 @@ def extract_events(
                 ):
                     continue
                 candidate = _candidate(article, sentence, expression, spans, title_of)
+                if hedged(candidate.title):
+                    continue
                 if len(dates) > 1:
                     candidate.focus = _clause_around(sentence, expression)
                     # Each date's kind from its own clause, as its title tells it: "the crack
@@ -270,6 +279,17 @@ def extract_events(
         candidate.tokens = tokens[candidate.start]
         candidate.topic = topic
     return candidates
+
+
+# What a title says may, might or could be is a guess, not something that happened or is
+# planned: "The deal could help Apple". ("The road should reopen in December" is a plan.)
+_HEDGES = word_set("could might may")
+
+
+def hedged(title: str) -> bool:
+    words = [w.lower() for w in split_words(title)]
+    verb = first_verb(words)
+    return verb is not None and words[verb] in _HEDGES
 
 
 # An event that ended this long before the article's day is background the article recalls

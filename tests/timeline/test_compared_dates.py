@@ -42,3 +42,20 @@ def test_a_date_of_what_happened_still_dates_an_event(sentence):
     expression = timex(body, "a year ago", *YEAR_AGO)
     (event,) = extract_events(article=article(body, PUBLISHED), expressions=[expression])
     assert (event.date_start, event.date_end) == YEAR_AGO[:2]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        ("The deal could help Apple in 2011.", 0),
+        ("Apple may cut prices in June.", 0),
+        ("Apple will ship the phone in June.", 1),
+        ("Apple shipped the phone in June.", 1),
+    ],
+)
+def test_a_guess_is_no_event(sentence, events):
+    body = f"Phones\n\n{sentence}\n"
+    text = next(t for t in ("in 2011", "in June") if t in sentence)
+    expression = timex(body, text.split(" ", 1)[1], date(2010, 6, 1), date(2010, 6, 30), "month")
+    found = extract_events(article=article(body, date(2010, 3, 1)), expressions=[expression])
+    assert len(found) == events
