@@ -1,6 +1,10 @@
 """TempEval-3 / TimeBank conventions for English news added after the MEANTIME error review."""
 
+from datetime import date
+
 import pytest
+
+from timeline.temporal.tagger import tag
 
 from .conftest import found, only
 
@@ -252,3 +256,55 @@ def test_nth_period_in_a_row_is_the_period_reported(text, expected):
 )  # fmt: skip
 def test_duration_earlier_or_later_than_planned_is_a_duration_not_a_date(text, expected):
     assert found(text, WEDNESDAY) == expected
+
+
+NOVEMBER = "1989-11-02"  # results season for the third quarter of 1989
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a quarter is named, "a year ago" in a results comparison is that quarter a
+        # year before (TimeBank), not the whole year.
+        (
+            "Third-quarter profit rose to $5 million from $3 million a year ago.",
+            [("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3")],
+        ),
+        (
+            "Second-quarter net fell. A year earlier, it earned $2 million.",
+            [("Second-quarter", "1989-Q2"), ("A year earlier", "1988-Q2")],
+        ),
+        (
+            "In the third quarter it lost $4 million, against a loss of $3 million last year.",
+            [("the third quarter", "1989-Q3"), ("last year", "1988-Q3")],
+        ),
+        # "last year" with no figure compared is the year.
+        (
+            "In the third quarter sales rose. The plant opened last year.",
+            [("the third quarter", "1989-Q3"), ("last year", "1988")],
+        ),
+        # With no quarter named, the year.
+        ("Profit rose to $5 million from $3 million a year ago.", [("a year ago", "1988")]),
+        # A longer period named after the quarter is what is compared.
+        (
+            "Third-quarter profit rose. For the first nine months, sales were $9 million,"
+            " up from $8 million a year earlier.",
+            [
+                ("Third-quarter", "1989-Q3"),
+                ("the first nine months", "P9M"),
+                ("a year earlier", "1988"),
+            ],
+        ),
+    ],
+)
+def test_a_year_ago_after_a_quarter_is_that_quarter(text, expected):
+    assert found(text, NOVEMBER) == expected
+
+
+def test_the_year_ago_quarter_is_its_three_months():
+    timex = tag("Third-quarter profit rose from $3 million a year ago.", date(1989, 11, 2))[-1]
+    assert (timex.date_start, timex.date_end, timex.granularity) == (
+        date(1988, 7, 1),
+        date(1988, 9, 30),
+        "quarter",
+    )

@@ -248,12 +248,56 @@ def format_report(report: Report) -> str:
     return "\n".join(lines)
 
 
+_REFS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+def _shape(value: str) -> str:
+    """A value with every digit made 9: "2024-10-08" -> "9999-99-99", "P3M" -> "P9M"."""
+    return "".join("9" if ch.isdigit() else ch for ch in value.strip().upper())
+
+
+def error_group(error: Error) -> str:
+    """Where an error belongs: "span missed", "spurious", or "wrong value: CATEGORY".
+
+    Categories of a wrong value, first that applies: "type" (DATE valued as DURATION, ...),
+    "reference" (PRESENT_REF and the like on one side only), "granularity" (one value a
+    prefix of the other: 2024 vs 2024-10), "anchor" (same shape, other date: resolved from
+    the wrong day or direction), "format" (any other shape: 2024-Q4 vs 2024-10).
+    """
+    if error.kind == "missed":
+        return "span missed"
+    if error.kind == "spurious":
+        return "spurious"
+    if error.kind == "wrong-type":
+        return "wrong type"
+    gold, system = error.gold or {}, error.system or {}
+    if gold.get("type") != system.get("type"):
+        return "wrong value: type"
+    g, s = str(gold.get("value", "")).strip().upper(), str(system.get("value", "")).strip().upper()
+    if (g in _REFS) != (s in _REFS):
+        return "wrong value: reference"
+    if g and s and (g.startswith(s) or s.startswith(g)):
+        return "wrong value: granularity"
+    if _shape(g) == _shape(s):
+        return "wrong value: anchor"
+    return "wrong value: format"
+
+
 def format_errors(report: Report) -> str:
-    lines = []
+    """Errors grouped by kind, largest group first: a count table, then each group listed."""
+    groups: dict[str, list[Error]] = defaultdict(list)
     for error in report.errors:
-        gold = f"{error.gold['type']} {error.gold['value']}" if error.gold else "-"
-        system = f"{error.system['type']} {error.system['value']}" if error.system else "-"
-        lines.append(
-            f"{error.kind:<12} {error.doc_id}: gold={gold} system={system} | {error.context}"
-        )
+        groups[error_group(error)].append(error)
+    order = sorted(groups, key=lambda name: (-len(groups[name]), name))
+    lines = [f"{'errors by kind':<28}{'count':>6}"]
+    lines += [f"{name:<28}{len(groups[name]):>6}" for name in order]
+    for name in order:
+        lines.append("")
+        lines.append(f"## {name} ({len(groups[name])})")
+        for error in groups[name]:
+            gold = f"{error.gold['type']} {error.gold['value']}" if error.gold else "-"
+            system = f"{error.system['type']} {error.system['value']}" if error.system else "-"
+            lines.append(
+                f"{error.kind:<12} {error.doc_id}: gold={gold} system={system} | {error.context}"
+            )
     return "\n".join(lines)

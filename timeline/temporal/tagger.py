@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .lexicon import MONTH_ABBREVIATIONS, MONTHS, PARTS_OF_DAY, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .patterns import RULES
-from .periods import period_of
+from .periods import period_of, quarter_period
 from .resolve import Resolver
 from .specs import Anaphor, Calendar, Clock, Named, Range, Relative
 from .timex import Timex
@@ -74,7 +74,56 @@ def tag(text: str, dct: date) -> list[Timex]:
                 rule=resolved.rule,
             )
         )
-    return timexes
+    return _year_ago_quarters(timexes, text)
+
+
+# Results news compares a quarter with the same quarter a year before: after "third-quarter
+# profit" (1989-Q3), "up from $10 million a year ago" is 1988-Q3 (TimeBank), not all of 1988.
+_YEAR_AGO = re.compile(
+    r"(?:an?|one)\s+year\s+(?:ago|earlier|before)|year[-\s](?:ago|earlier)", re.IGNORECASE
+)
+_LAST_YEAR = re.compile(
+    r"(?:the\s+corresponding\s+period\s+)?last\s+year(?:'s\s+quarter)?", re.IGNORECASE
+)
+_QUARTER_VALUE = re.compile(r"(?P<year>\d{4})-Q(?P<q>[1-4])")
+_FIGURE_BEFORE = re.compile(
+    r"(?:\$|\d|\bloss\b|\bprofit\b|\bearnings\b)[^.;]{0,60}$", re.IGNORECASE
+)
+_QUARTER_REACH = 2000  # characters back to the quarter being compared
+
+
+def _year_ago_quarters(timexes: list[Timex], text: str) -> list[Timex]:
+    quarter: tuple[int, int, int] | None = None  # (year, quarter, end offset)
+    out = []
+    for timex in timexes:
+        found = _QUARTER_VALUE.fullmatch(timex.value)
+        if found and timex.type == "DATE":
+            quarter = (int(found["year"]), int(found["q"]), timex.end)
+        elif timex.type == "DURATION" and timex.value.startswith("P"):
+            quarter = None  # "the first nine months ... a year earlier": the longer period
+        elif (
+            quarter is not None
+            and timex.type == "DATE"
+            and timex.value == f"{quarter[0] - 1:04d}"
+            and timex.start - quarter[2] <= _QUARTER_REACH
+            and (
+                _YEAR_AGO.fullmatch(timex.text)
+                or (
+                    _LAST_YEAR.fullmatch(timex.text)
+                    and _FIGURE_BEFORE.search(text, max(0, timex.start - 80), timex.start)
+                )
+            )
+        ):
+            period = quarter_period(quarter[0] - 1, quarter[1])
+            timex = replace(
+                timex,
+                value=period.value,
+                date_start=period.start,
+                date_end=period.end,
+                granularity="quarter",
+            )
+        out.append(timex)
+    return out
 
 
 _CALENDAR_UNITS = frozenset({"day", "week", "month", "quarter", "year", "decade"})

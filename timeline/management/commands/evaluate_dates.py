@@ -23,7 +23,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("gold", help="gold JSONL file")
         parser.add_argument(
-            "--errors", action="store_true", help="list each miss, spurious and wrong value"
+            "--errors",
+            action="store_true",
+            help="list each miss, spurious and wrong value, grouped by kind, largest group first",
         )
         parser.add_argument(
             "--split",
