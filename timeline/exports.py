@@ -21,16 +21,21 @@ from django.utils.html import escape
 
 from articles.models import Story
 from timeline.filters import TimelineFilters, parse_filters
-from timeline.models import Event
+from timeline.models import Event, EventQuerySet
 
 # Spreadsheets run cells that start with these as formulas (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def events_for_export(*, story: Story, filters: TimelineFilters | None = None) -> list[Event]:
+def events_for_export(
+    *, story: Story, filters: TimelineFilters | None = None, events: EventQuerySet | None = None
+) -> list[Event]:
+    """The events of a story to export, filtered. `events` are those the reader may see
+    (`Event.objects.visible_to`); without them, every event still standing, as the command
+    line exports for the editors who run it."""
     filters = filters or parse_filters(QueryDict())
-    events = filters.apply(Event.objects.for_story(story).current())
-    return list(events.with_citations().chronological())
+    chosen = filters.apply(Event.objects.for_story(story).current() if events is None else events)
+    return list(chosen.with_citations().chronological())
 
 
 def _article_url(citation) -> str:
