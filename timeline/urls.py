@@ -11,10 +11,14 @@ urlpatterns = [
     path("stories/<slug:slug>/present/", views.present, name="present"),
     path("stories/<slug:slug>/review/", review.review_queue, name="review"),
     path("stories/<slug:slug>/review/bulk/", review.review_bulk, name="review-bulk"),
-    path(
-        "stories/<slug:slug>/review/<int:pk>/<slug:action>/",
-        review.review_action,
-        name="review-action",
+    *(
+        path(
+            f"stories/<slug:slug>/review/<int:pk>/{action}/",
+            review.review_action,
+            {"action": action},
+            name=f"review-{action}",
+        )
+        for action in review.ACTIONS
     ),
     path("events/<int:pk>/", views.event_detail, name="event"),
 ]

@@ -60,7 +60,9 @@ def queue_url(story) -> str:
 
 
 def action_url(story, event, action) -> str:
-    return reverse("timeline:review-action", args=[story.slug, event.pk, action])
+    if action not in ("approve", "reject", "edit", "merge"):
+        return f"{queue_url(story)}{event.pk}/{action}/"
+    return reverse(f"timeline:review-{action}", args=[story.slug, event.pk])
 
 
 def text_of(response) -> str:
