@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article, Granularity, Story
 from articles.reading import quote_in_context
+from timeline.curation import merge_events
 from timeline.keywords import content_tokens
 from timeline.models import Citation, Event
 
@@ -186,13 +187,13 @@ def log(user, event: Event, message: str) -> None:
 
 
 @transaction.atomic
-def set_status(events: list[Event], status: str, *, user) -> int:
+def set_status(events: list[Event], status: str, *, user, where: str = "") -> int:
     """Approve or reject `events` (merged ones stay merged), each decision logged."""
     events = [e for e in events if e.status != Event.Status.MERGED]
     Event.objects.filter(pk__in=[e.pk for e in events]).update(status=status)
     for event in events:
         event.status = status
-        log(user, event, f"Status set to {status} in the review queue.")
+        log(user, event, f"Status set to {status}{where}.")
     return len(events)
 
 
@@ -214,7 +215,7 @@ def edit_event(event: Event, data, *, user) -> str:
 @transaction.atomic
 def merge_into(event: Event, target: Event, *, user) -> None:
     """`event`'s citations move onto `target`, which survives with its title."""
-    moved = target.absorb([event])
+    moved = merge_events(survivor=target, others=[event])
     log(user, event, f"Merged into event {target.pk} “{target.title}” in the review queue.")
     log(user, target, f"Absorbed event {event.pk}, {moved} citation(s), in the review queue.")
 
@@ -278,7 +279,7 @@ def review_action(request: HttpRequest, slug: str, pk: int, action: str) -> Http
         return answer(request, story, event, error="This event was merged already.")
     if action in ("approve", "reject"):
         status = Event.Status.APPROVED if action == "approve" else Event.Status.REJECTED
-        set_status([event], status, user=request.user)
+        set_status([event], status, user=request.user, where=" in the review queue")
         return answer(request, story, event, done=f"{status.label.capitalize()}: “{event.title}”.")
     if action == "edit":
         error = edit_event(event, request.POST, user=request.user)
@@ -318,7 +319,7 @@ def review_bulk(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         status = Event.Status.APPROVED if action == "approve" else Event.Status.REJECTED
         events = list(Event.objects.for_story(story).filter(pk__in=ids))
-        count = set_status(events, status, user=request.user)
+        count = set_status(events, status, user=request.user, where=" in the review queue")
         messages.success(request, f"{status.label.capitalize()}: {count} event(s).")
     page = read_page(request)
     target = f"{queue}?page={page}" if page > 1 else queue
