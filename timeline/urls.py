@@ -9,6 +9,7 @@ urlpatterns = [
     path("stories/<slug:slug>/", views.story_timeline, name="story"),
     path("stories/<slug:slug>/export.<str:fmt>", views.export_story, name="export"),
     path("stories/<slug:slug>/present/", views.present, name="present"),
+    path("stories/<slug:slug>/embed/", views.embed, name="embed"),
     path("stories/<slug:slug>/review/", review.review_queue, name="review"),
     path("stories/<slug:slug>/review/bulk/", review.review_bulk, name="review-bulk"),
     *(

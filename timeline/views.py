@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import quote, urlencode, urlsplit
 
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache, caches
 from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, connections
@@ -37,8 +39,15 @@ from django_htmx.http import push_url
 
 from articles.models import Article, Granularity, Story
 from articles.reading import quote_in_context
-from timeline.exports import FORMATS, events_for_export, export
+from timeline.exports import (
+    FORMATS,
+    TIMELINEJS_GROUPS,
+    absolute_url,
+    events_for_export,
+    export,
+)
 from timeline.filters import DEFAULT_STATUSES, TimelineFilters, parse_filters
+from timeline.middleware import frameable_by_embed_origins
 from timeline.models import Citation, Event, EventQuerySet, is_editor, visibility
 from timeline.overview import count_by_month, draw_overview
 from timeline.periods import BadPeriod, parse_period
@@ -481,6 +490,7 @@ def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
             part or "page",
             visibility(request.user, story),
             get_language(),
+            "" if settings.DATELINE_SITE_URL else request.get_host(),  # the embed snippet
             urlencode(sorted(request.GET.lists()), doseq=True),
         )
     )
@@ -571,6 +581,7 @@ def render_timeline(
         "previous_page": page - 1 if page > 1 else None,
         "page": page,
         "formats": export_links(),
+        "embed_snippet": embed_snippet(request, story),
         "show_status": is_editor(request.user),
         "notes": filters.notes,
         # Filled in per response: the page itself is shared (see story_timeline).
@@ -673,10 +684,19 @@ def export_story(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         return HttpResponse(
             "\n".join(filters.errors) + "\n", status=400, content_type="text/plain; charset=utf-8"
         )
+    # An embedded presentation asks for what anyone may see, whoever is signed in.
+    reader = AnonymousUser() if request.GET.get("audience") == "public" else request.user
     events = events_for_export(
-        story=story, filters=filters, events=Event.objects.visible_to(request.user, story)
+        story=story, filters=filters, events=Event.objects.visible_to(reader, story)
     )
-    content = export(fmt, story=story, events=events)
+    group_by = request.GET.get("group", "kind")
+    if group_by not in TIMELINEJS_GROUPS:
+        return HttpResponse(
+            f"“group” must be one of {', '.join(TIMELINEJS_GROUPS)}.\n", status=400,
+            content_type="text/plain; charset=utf-8",
+        )  # fmt: skip
+    base_url = absolute_url(request, "")
+    content = export(fmt, story=story, events=events, base_url=base_url, group_by=group_by)
     response = HttpResponse(content, content_type=FORMATS[fmt].content_type)
     response["Content-Disposition"] = f'attachment; filename="{story.slug}{FORMATS[fmt].suffix}"'
     return response
@@ -687,6 +707,45 @@ def present(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     filters = filters_for(request)
     return render(request, "present.html", {"story": story, "filters": filters})
+
+
+# The embedded timeline lists at most this many events (then links to the whole story).
+EMBED_EVENTS = 300
+EMBED_VIEWS = ("timeline", "present")
+
+
+@require_GET
+@frameable_by_embed_origins
+def embed(request: HttpRequest, slug: str) -> HttpResponse:
+    """The story as another site shows it in a frame: what anyone may see, whoever asks
+    (an editor's own session must not put unreviewed events on a newspaper's page)."""
+    story = get_object_or_404(Story, slug=slug)
+    view = request.GET.get("view", "timeline")
+    if view not in EMBED_VIEWS:
+        return HttpResponse(
+            f"“view” must be one of {', '.join(EMBED_VIEWS)}.\n", status=400,
+            content_type="text/plain; charset=utf-8",
+        )  # fmt: skip
+    context = {
+        "story": story,
+        "view": view,
+        "story_link": absolute_url(request, story.get_absolute_url()),
+    }
+    if view == "timeline":
+        visible = Event.objects.visible_to(AnonymousUser(), story).chronological()
+        events = list(visible[: EMBED_EVENTS + 1])
+        context["more"] = len(events) > EMBED_EVENTS
+        context["events"] = prepare_cards(mark_headings(events[:EMBED_EVENTS]))
+    return render(request, "embed.html", context)
+
+
+def embed_snippet(request: HttpRequest, story: Story) -> str:
+    """The <iframe> a site pastes to show the story."""
+    url = absolute_url(request, reverse("timeline:embed", args=[story.slug]))
+    return (
+        f'<iframe src="{escape(url)}" title="{escape(story.title)} — timeline" '
+        'width="100%" height="640" style="border:0" loading="lazy"></iframe>'
+    )
 
 
 @never_cache
