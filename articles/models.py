@@ -46,6 +46,12 @@ class Story(models.Model):
         help_text="Goes up when one of the story's articles, events or citations is edited "
         "or deleted; cached timeline pages are keyed on it.",
     )
+    show_proposed = models.BooleanField(
+        "show proposed events publicly",
+        default=False,
+        help_text="Visitors see the events ingest proposed too, marked as unreviewed, not only "
+        "those an editor approved. Rejected and merged events are never public.",
+    )
 
     objects = StoryManager()
 
@@ -61,6 +67,12 @@ class Story(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
+
+    def public_statuses(self) -> list[str]:
+        """The statuses of the events anyone may see: approved ones, and proposed ones too
+        when the story shows them. (Status values as text: the articles app does not
+        import the timeline.)"""
+        return ["approved", "proposed"] if self.show_proposed else ["approved"]
 
 
 class StoryRowQuerySet(models.QuerySet):

@@ -14,8 +14,12 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         expression.described = describe_timex_value(expression.value)
         expression.html_datetime = timex_datetime(expression)
     # Through the reverse relation: the articles app never imports the timeline.
+    citations = article.citations.all()
+    if not (request.user.is_active and request.user.is_staff):
+        # Only events anyone may see link from the text (Story.public_statuses).
+        citations = citations.filter(event__status__in=article.story.public_statuses())
     citations = list(
-        article.citations.select_related("event")
+        citations.select_related("event")
         .only(
             "start", "end", "article", "event", "event__title", "event__status", "event__date_start"
         )

@@ -192,6 +192,13 @@ CONTENT_SECURITY_POLICY = os.environ.get("DJANGO_CONTENT_SECURITY_POLICY") or ";
 )
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
+# Sites that may show a story's embed page (/stories/<slug>/embed/) in a frame, as origins
+# (`https://news.example.org`), comma-separated; every other page may not be framed at all.
+DATELINE_EMBED_ORIGINS = env_list("DATELINE_EMBED_ORIGINS", "")
+# The address the site is reached at (`https://dateline.example.org`), for the links that
+# leave it: embed snippets, TimelineJS exports. Empty: the address each request came to.
+DATELINE_SITE_URL = os.environ.get("DATELINE_SITE_URL", "").rstrip("/")
+
 if not DEBUG:
     # DJANGO_HTTPS=0 is for serving plain HTTP on loopback (`make serve`);
     # behind a TLS-terminating proxy leave it on.

@@ -15,27 +15,47 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import icalendar
+from django.conf import settings
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import escape
 
 from articles.models import Story
 from timeline.filters import TimelineFilters, parse_filters
-from timeline.models import Event
+from timeline.models import Event, EventQuerySet
 
 # Spreadsheets run cells that start with these as formulas (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def events_for_export(*, story: Story, filters: TimelineFilters | None = None) -> list[Event]:
+def absolute_url(request, path: str) -> str:
+    """`path` on the site: at `DATELINE_SITE_URL` when it is set, else where `request`
+    came to (None: the path as it is)."""
+    if settings.DATELINE_SITE_URL:
+        return f"{settings.DATELINE_SITE_URL}{path}"
+    return f"{request.scheme}://{request.get_host()}{path}" if request is not None else path
+
+
+def events_for_export(
+    *, story: Story, filters: TimelineFilters | None = None, events: EventQuerySet | None = None
+) -> list[Event]:
+    """The events of a story to export, filtered. `events` are those the reader may see
+    (`Event.objects.visible_to`); without them, every event still standing, as the command
+    line exports for the editors who run it."""
     filters = filters or parse_filters(QueryDict())
-    events = filters.apply(Event.objects.for_story(story).current())
-    return list(events.with_citations().chronological())
+    chosen = filters.apply(Event.objects.for_story(story).current() if events is None else events)
+    return list(chosen.with_citations().chronological())
 
 
-def _article_url(citation) -> str:
+def _article_url(citation, base_url: str = "") -> str:
     url = reverse("articles:detail", kwargs={"pk": citation.article_id})
-    return f"{url}#cite-{citation.event_id}-{citation.start}"
+    return f"{base_url}{url}#cite-{citation.event_id}-{citation.start}"
+
+
+def _said_already(summary: str, citations) -> bool:
+    """Whether the summary only repeats a quote (ingest sums an event up by its sentence)."""
+    text = " ".join(summary.rstrip("…. ").split())
+    return any(text and text in " ".join(c.quote.split()) for c in citations)
 
 
 def to_json(events: Sequence[Event], *, story: Story) -> str:
@@ -77,29 +97,63 @@ def _timelinejs_date(day, granularity: str) -> dict[str, int]:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def _timelinejs_text(event: Event) -> str:
-    parts = [f"<p>{escape(event.summary)}</p>"] if event.summary else []
+def _timelinejs_text(event: Event, base_url: str = "") -> str:
+    citations = list(event.citations.all())
+    parts = []
+    if event.background:
+        parts.append('<p class="tl-background"><em>Background</em>: recalled by the sources '
+                     "as long past, not the story’s news.</p>")  # fmt: skip
+    if event.summary and not _said_already(event.summary, citations):
+        parts.append(f"<p>{escape(event.summary)}</p>")
     if event.disagreement:
         parts.append(f"<p><strong>Sources disagree:</strong> {escape(event.disagreement)}</p>")
-    for citation in event.citations.all():
+    for citation in citations:
         parts.append(
             f"<blockquote>{escape(citation.quote)}</blockquote>"
-            f'<p class="tl-source">— <a href="{escape(_article_url(citation))}">'
+            f'<p class="tl-source">— <a href="{escape(_article_url(citation, base_url))}">'
             f"{escape(citation.article.title)}</a>, {citation.article.published_on:%-d %b %Y}</p>"
         )
     return "".join(parts)
 
 
-def to_timelinejs(events: Sequence[Event], *, story: Story) -> str:
+TIMELINEJS_GROUPS = ("kind", "source")
+
+
+def _timelinejs_group(event: Event, group_by: str) -> str:
+    """The row of the time navigation the slide sits on: the kind of event (background,
+    planned, reported, news), or the outlet of its first source."""
+    if group_by == "source":
+        first = next(iter(event.citations.all()), None)
+        return (first.article.outlet or first.article.title) if first else "No source"
+    if event.background:
+        return "Background"
+    return {"planned": "Planned", "reported": "Reported"}.get(event.date_kind, "News")
+
+
+def to_timelinejs(
+    events: Sequence[Event], *, story: Story, base_url: str = "", group_by: str = "kind"
+) -> str:
+    """TimelineJS3 JSON; links are absolute with `base_url` (the site's address)."""
     sources = {c.article_id for event in events for c in event.citations.all()}
     slides = []
     for event in events:
+        headline = escape(event.title)
         slide = {
             "unique_id": f"event-{event.pk}",
             "start_date": _timelinejs_date(event.date_start, event.granularity),
             "display_date": event.display_date,
-            "text": {"headline": escape(event.title), "text": _timelinejs_text(event)},
+            "group": _timelinejs_group(event, group_by),
+            "text": {
+                "headline": (
+                    f'<a href="{escape(base_url + event.get_absolute_url())}">{headline}</a>'
+                    if base_url
+                    else headline
+                ),
+                "text": _timelinejs_text(event, base_url),
+            },
         }
+        if event.background:
+            slide["background"] = {"color": "#efece4"}
         if event.granularity in ("week", "range", "open") and event.date_end != event.date_start:
             slide["end_date"] = _timelinejs_date(event.date_end, "day")
         slides.append(slide)
@@ -174,7 +228,9 @@ CSV_COLUMNS = [
 
 
 def to_csv(events: Sequence[Event], *, story: Story) -> str:
+    """CSV that spreadsheet programs open as UTF-8: it starts with a byte order mark."""
     buffer = io.StringIO()
+    buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for event in events:
@@ -215,6 +271,9 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
-def export(fmt: str, *, story: Story, events: Sequence[Event]) -> str | bytes:
-    """Render `events` in format `fmt`; KeyError names an unknown format."""
-    return FORMATS[fmt].render(events, story=story)
+def export(fmt: str, *, story: Story, events: Sequence[Event], **options) -> str | bytes:
+    """Render `events` in format `fmt`; KeyError names an unknown format. `options` are
+    the TimelineJS export's (`base_url`, `group_by`)."""
+    if fmt != "timelinejs":
+        options = {}
+    return FORMATS[fmt].render(events, story=story, **options)

@@ -3,7 +3,9 @@ friendly 503 when the database is away."""
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -30,6 +32,30 @@ class SecurityHeadersMiddleware:
             if value:
                 response.headers.setdefault(name, value)
         return response
+
+
+def embed_policy() -> str:
+    """The Content-Security-Policy of an embed page: the site's own, but framed by the
+    origins in `DATELINE_EMBED_ORIGINS` (and the site itself, for its preview)."""
+    origins = " ".join(["'self'", *getattr(settings, "DATELINE_EMBED_ORIGINS", [])])
+    policy = getattr(settings, "CONTENT_SECURITY_POLICY", "")
+    if "frame-ancestors" in policy:
+        return re.sub(r"frame-ancestors[^;]*", f"frame-ancestors {origins}", policy)
+    return "; ".join(p for p in (policy, f"frame-ancestors {origins}") if p)
+
+
+def frameable_by_embed_origins(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Let the embed origins frame this view's pages: CSP `frame-ancestors` says who, and
+    X-Frame-Options (which can only say DENY or SAMEORIGIN) is left out."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["Content-Security-Policy"] = embed_policy()
+        response.xframe_options_exempt = True
+        return response
+
+    return wrapped
 
 
 class DatabaseUnavailableMiddleware:

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
 from django.db.backends.postgresql.psycopg_any import DateRange
 from django.db.models import Count, F, Func, OuterRef, Prefetch, Q, Subquery, Value
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import (
@@ -54,6 +55,17 @@ def prefix_search_query(text: str) -> SearchQuery | None:
     )
 
 
+def is_editor(user) -> bool:
+    """Whether `user` curates: sees every event and may filter by status."""
+    return bool(user is not None and user.is_active and user.is_staff)
+
+
+def visibility(user, story: Story) -> str:
+    """Which events `user` sees of `story`, as a word for cache keys: pages and figures
+    cached for one audience are never served to another."""
+    return "editor" if is_editor(user) else "+".join(story.public_statuses())
+
+
 class EventQuerySet(StoryRowQuerySet):
     # Changed events carry their `updated_at`, which the cache stamp reads: no touch needed.
     touch_on_update = False
@@ -64,6 +76,16 @@ class EventQuerySet(StoryRowQuerySet):
     def current(self) -> EventQuerySet:
         """Events still standing on their own (merged ones live on in their target)."""
         return self.exclude(status=Event.Status.MERGED)
+
+    def visible_to(self, user, story: Story) -> EventQuerySet:
+        """The story's events `user` may see; every page and export reads events through
+        this. Staff see every event still standing (the status filter chooses among
+        them); anyone else the approved ones, and the proposed ones where the story shows
+        them (`Story.show_proposed`). Rejected and merged events are never public."""
+        events = self.for_story(story).current()
+        if is_editor(user):
+            return events
+        return events.filter(status__in=story.public_statuses())
 
     def overlapping(self, start: date | None = None, end: date | None = None) -> EventQuerySet:
         """Events whose interval shares at least one day with `start..end`."""
@@ -280,6 +302,9 @@ class Event(StoryRow):
         return (str(self.uid),)
 
     natural_key.dependencies = ["articles.story"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:event", kwargs={"pk": self.pk})
 
     @property
     def display_date(self) -> str:

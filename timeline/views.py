@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import quote, urlencode, urlsplit
 
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache, caches
 from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, connections
@@ -20,7 +22,7 @@ from django.db.models import (
 )
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
@@ -37,9 +39,16 @@ from django_htmx.http import push_url
 
 from articles.models import Article, Granularity, Story
 from articles.reading import quote_in_context
-from timeline.exports import FORMATS, events_for_export, export
+from timeline.exports import (
+    FORMATS,
+    TIMELINEJS_GROUPS,
+    absolute_url,
+    events_for_export,
+    export,
+)
 from timeline.filters import DEFAULT_STATUSES, TimelineFilters, parse_filters
-from timeline.models import Citation, Event, EventQuerySet
+from timeline.middleware import frameable_by_embed_origins
+from timeline.models import Citation, Event, EventQuerySet, is_editor, visibility
 from timeline.overview import count_by_month, draw_overview
 from timeline.periods import BadPeriod, parse_period
 from timeline.templatetags.timeline_tags import highlight, mentions
@@ -105,7 +114,7 @@ def stamped(stories: QuerySet[Story]) -> QuerySet[Story]:
 
 
 # What a timeline reads of its story (the rest stays deferred).
-STORY_FIELDS = ("id", "slug", "title", "revision")
+STORY_FIELDS = ("id", "slug", "title", "revision", "show_proposed")
 # Stands for the slug in the SQL of `stamped()`, which is compiled once per process.
 SLUG_SLOT = "story-slug-slot"
 
@@ -179,8 +188,8 @@ def extent_of(events: EventQuerySet) -> dict:
     return extent
 
 
-def story_summary(story: Story) -> dict:
-    """Every source with how many (proposed or approved) events cite it, and the story's end."""
+def story_summary(story: Story, statuses: list[str]) -> dict:
+    """Every source with how many events of `statuses` cite it, and the story's end."""
     counts = (
         Article.objects.filter(story=story)
         .order_by("published_on", "id")
@@ -188,13 +197,13 @@ def story_summary(story: Story) -> dict:
         .annotate(
             event_count=Count(
                 "citations__event",
-                filter=Q(citations__event__status__in=DEFAULT_STATUSES),
+                filter=Q(citations__event__status__in=statuses),
                 distinct=True,
             )
         )
     )
     last = (
-        Event.objects.for_story(story).current().with_status(DEFAULT_STATUSES)
+        Event.objects.for_story(story).current().with_status(statuses)
         .aggregate(last=Max("date_end"))["last"]
     )  # fmt: skip
     sources = [Source(*row, published_label=date_format(row[3], "j M")) for row in counts]
@@ -210,6 +219,31 @@ def shown_sources(
     busiest = sorted(sources, key=lambda s: (-s.event_count, s.published_on, s.pk))
     keep = {s.pk for s in busiest[:SOURCES_SHOWN]} | set(filters.sources)
     return [s for s in sources if s.pk in keep]
+
+
+# Said on a public page whose address asks for a status: only editors choose by status.
+STATUS_NOTE = "The status filter is for editors: showing the published events."
+
+
+def filters_for(request: HttpRequest) -> TimelineFilters:
+    """The request's filters, as this visitor may use them: a status asked for by anyone
+    but an editor is dropped (with `STATUS_NOTE` among `notes`), so it neither filters nor
+    reaches a link the page writes."""
+    filters = parse_filters(request.GET)
+    filters.notes = []
+    if not is_editor(request.user) and "status" in request.GET:
+        filters.statuses = []
+        filters.raw.pop("status", None)
+        filters.errors = [e for e in filters.errors if not e.startswith("“status”")]
+        filters.notes.append(STATUS_NOTE)
+    return filters
+
+
+def summary_statuses(user, story: Story) -> list[str]:
+    """Whose events the source list counts: the timeline's default view for this visitor."""
+    if is_editor(user):
+        return DEFAULT_STATUSES
+    return [status for status in DEFAULT_STATUSES if status in story.public_statuses()]
 
 
 def wants_fragment(request: HttpRequest) -> bool:
@@ -230,7 +264,18 @@ def home(request: HttpRequest) -> HttpResponse:
     slugs = list(Story.objects.order_by().values_list("slug", flat=True)[:2])
     if len(slugs) == 1:
         return story_timeline(request, slugs[0])
-    stories = list(Story.objects.annotate(event_count=Count("events")))
+    stories = list(Story.objects.all())
+    by_status = (
+        Event.objects.current().order_by().values_list("story", "status").annotate(n=Count("pk"))
+    )
+    counts: Counter[int] = Counter()
+    shown = {story.pk: story for story in stories}
+    for story_id, status, n in by_status:
+        story = shown.get(story_id)
+        if story and (is_editor(request.user) or status in story.public_statuses()):
+            counts[story_id] += n
+    for story in stories:
+        story.event_count = counts[story.pk]
     return render(request, "stories.html", {"stories": stories})
 
 
@@ -436,15 +481,16 @@ def csrf_slot() -> str:
 def story_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_stamped_story(slug)
     stamp = story.change_stamp
-    filters = parse_filters(request.GET)
+    filters = filters_for(request)
     page = read_page(request, filters.errors)
     part = timeline_part(request, page)
     # The rendered page, for everyone who asks for the same view of the same story state.
     variant = "|".join(
         (
             part or "page",
-            "staff" if request.user.is_staff else "",
+            visibility(request.user, story),
             get_language(),
+            "" if settings.DATELINE_SITE_URL else request.get_host(),  # the embed snippet
             urlencode(sorted(request.GET.lists()), doseq=True),
         )
     )
@@ -479,7 +525,8 @@ def render_timeline(
     part: str | None,
 ) -> str:
     """The timeline page (or its `part`) as HTML, with `csrf_slot()` for the CSRF token."""
-    events = filters.apply(Event.objects.for_story(story).current())
+    seen = visibility(request.user, story)
+    events = filters.apply(Event.objects.visible_to(request.user, story))
     show_all_sources = request.GET.get("all_sources") == "1"
     template = f"timeline.html#{part}" if part else "timeline.html"
     common = {"story": story, "filters": filters, "story_url": story.get_absolute_url()}
@@ -493,19 +540,22 @@ def render_timeline(
     if filters.active:
         extent = extent_of(events)
     else:  # the whole story: the same for everyone until it changes
-        extent = cached(story, stamp, "extent", "", lambda: extent_of(events))
+        extent = cached(story, stamp, "extent", seen, lambda: extent_of(events))
     window, previous, has_more = page_of(events, page)
     prepare_cards(window, filters.q)
     without_dates = filters.without_dates()
     # Where the matches fall over the whole story: the same for every period chosen.
     overview = cached(
-        story, stamp, "overview", without_dates.querystring(from_=None, to=None),
+        story, stamp, "overview", f"{seen}|{without_dates.querystring(from_=None, to=None)}",
         lambda: draw_overview(
-            count_by_month(without_dates.apply(Event.objects.for_story(story).current()))
+            count_by_month(without_dates.apply(Event.objects.visible_to(request.user, story)))
         ),
     )  # fmt: skip
     overview.select(filters.date_from, filters.date_to)
-    summary = cached(story, stamp, "summary", get_language(), lambda: story_summary(story))
+    summary = cached(
+        story, stamp, "summary", f"{seen}|{get_language()}",
+        lambda: story_summary(story, summary_statuses(request.user, story)),
+    )  # fmt: skip
     sources = summary["sources"]
     story_last = summary["last"]
     period_querystring = filters.period_querystring()
@@ -531,7 +581,9 @@ def render_timeline(
         "previous_page": page - 1 if page > 1 else None,
         "page": page,
         "formats": export_links(),
-        "show_status": request.user.is_staff,
+        "embed_snippet": embed_snippet(request, story),
+        "show_status": is_editor(request.user),
+        "notes": filters.notes,
         # Filled in per response: the page itself is shared (see story_timeline).
         "csrf_token": csrf_slot(),
     }
@@ -602,6 +654,11 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(
         Event.objects.select_related("story", "merged_into").with_citations(), pk=pk
     )
+    if not is_editor(request.user) and event.status not in event.story.public_statuses():
+        target = event.merged_into
+        if target is not None and target.status in event.story.public_statuses():
+            return redirect(target.get_absolute_url())  # an event merged away lives on there
+        raise Http404("No event here.")
     citations = list(event.citations.all())
     for citation in citations:
         citation.before, citation.quoted, citation.after = quote_in_context(
@@ -622,12 +679,24 @@ def export_story(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404(f"Unknown export format “{fmt}”: use one of {', '.join(FORMATS)}.")
     story = get_object_or_404(Story, slug=slug)
-    filters = parse_filters(request.GET)
+    filters = filters_for(request)
     if filters.errors:
         return HttpResponse(
             "\n".join(filters.errors) + "\n", status=400, content_type="text/plain; charset=utf-8"
         )
-    content = export(fmt, story=story, events=events_for_export(story=story, filters=filters))
+    # An embedded presentation asks for what anyone may see, whoever is signed in.
+    reader = AnonymousUser() if request.GET.get("audience") == "public" else request.user
+    events = events_for_export(
+        story=story, filters=filters, events=Event.objects.visible_to(reader, story)
+    )
+    group_by = request.GET.get("group", "kind")
+    if group_by not in TIMELINEJS_GROUPS:
+        return HttpResponse(
+            f"“group” must be one of {', '.join(TIMELINEJS_GROUPS)}.\n", status=400,
+            content_type="text/plain; charset=utf-8",
+        )  # fmt: skip
+    base_url = absolute_url(request, "")
+    content = export(fmt, story=story, events=events, base_url=base_url, group_by=group_by)
     response = HttpResponse(content, content_type=FORMATS[fmt].content_type)
     response["Content-Disposition"] = f'attachment; filename="{story.slug}{FORMATS[fmt].suffix}"'
     return response
@@ -636,8 +705,47 @@ def export_story(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 @require_GET
 def present(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
-    filters = parse_filters(request.GET)
+    filters = filters_for(request)
     return render(request, "present.html", {"story": story, "filters": filters})
+
+
+# The embedded timeline lists at most this many events (then links to the whole story).
+EMBED_EVENTS = 300
+EMBED_VIEWS = ("timeline", "present")
+
+
+@require_GET
+@frameable_by_embed_origins
+def embed(request: HttpRequest, slug: str) -> HttpResponse:
+    """The story as another site shows it in a frame: what anyone may see, whoever asks
+    (an editor's own session must not put unreviewed events on a newspaper's page)."""
+    story = get_object_or_404(Story, slug=slug)
+    view = request.GET.get("view", "timeline")
+    if view not in EMBED_VIEWS:
+        return HttpResponse(
+            f"“view” must be one of {', '.join(EMBED_VIEWS)}.\n", status=400,
+            content_type="text/plain; charset=utf-8",
+        )  # fmt: skip
+    context = {
+        "story": story,
+        "view": view,
+        "story_link": absolute_url(request, story.get_absolute_url()),
+    }
+    if view == "timeline":
+        visible = Event.objects.visible_to(AnonymousUser(), story).chronological()
+        events = list(visible[: EMBED_EVENTS + 1])
+        context["more"] = len(events) > EMBED_EVENTS
+        context["events"] = prepare_cards(mark_headings(events[:EMBED_EVENTS]))
+    return render(request, "embed.html", context)
+
+
+def embed_snippet(request: HttpRequest, story: Story) -> str:
+    """The <iframe> a site pastes to show the story."""
+    url = absolute_url(request, reverse("timeline:embed", args=[story.slug]))
+    return (
+        f'<iframe src="{escape(url)}" title="{escape(story.title)} — timeline" '
+        'width="100%" height="640" style="border:0" loading="lazy"></iframe>'
+    )
 
 
 @never_cache

@@ -52,11 +52,22 @@ def test_reject_action_rejects_selected_events(staff_client):
     assert event.status == Event.Status.REJECTED
 
 
+def confirm_merge(client, events, *, survivor):
+    return client.post(
+        CHANGELIST,
+        {"action": "merge", "_selected_action": [e.pk for e in events], "confirm": "1",
+         "survivor": survivor.pk},
+        follow=True,
+    )  # fmt: skip
+
+
 def test_merge_action_moves_citations_onto_the_best_cited_event(staff_client):
     keeper = CitationFactory().event
     CitationFactory(event=keeper)
     other = CitationFactory(event=EventFactory(story=keeper.story)).event
-    response = run_action(staff_client, "merge", [keeper, other])
+    choice = run_action(staff_client, "merge", [keeper, other])
+    assert f'value="{keeper.pk}" checked' in choice.text  # offered first
+    response = confirm_merge(staff_client, [keeper, other], survivor=keeper)
     other.refresh_from_db()
     assert "Merged 1 event(s)" in response.text
     assert keeper.citations.count() == 3
@@ -165,7 +176,9 @@ def test_merge_keeps_an_approved_event_over_a_better_cited_rejected_one(staff_cl
     approved = CitationFactory(
         event=EventFactory(story=rejected.story, status=Event.Status.APPROVED)
     ).event
-    run_action(staff_client, "merge", [rejected, approved])
+    choice = run_action(staff_client, "merge", [rejected, approved])
+    assert f'value="{approved.pk}" checked' in choice.text
+    confirm_merge(staff_client, [rejected, approved], survivor=approved)
     rejected.refresh_from_db()
     assert rejected.status == Event.Status.MERGED and rejected.merged_into == approved
     assert approved.citations.count() == 3

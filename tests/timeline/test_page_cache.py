@@ -174,6 +174,8 @@ def test_the_strip_forgets_the_period_chosen_by_an_earlier_request(client, story
 def test_what_an_ingest_adds_shows_at_once(client, story):
     from timeline.ingest import ingest_text
 
+    story.show_proposed = True  # what ingest adds is proposed
+    story.save()
     assert "Port of Halvik reopens" not in page(client, story)
     ingest_text(
         "Port of Halvik reopens\n\nThe port reopened to shipping on March 15 after the strike.\n",

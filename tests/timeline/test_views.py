@@ -137,12 +137,12 @@ def test_min_sources_keeps_widely_reported_events(client, seed_story):
     assert "mutual defence pact" in text and "The Korean War ends" not in text
 
 
-def test_status_filter_shows_rejected_events_when_asked(client, seed_story):
+def test_status_filter_shows_rejected_events_to_editors_when_asked(staff_client, seed_story):
     event = Event.objects.get(title="The Korean War ends")
     event.status = Event.Status.REJECTED
     event.save()
-    assert "The Korean War ends" not in text_of(client.get(seed_story.get_absolute_url()))
-    response = client.get(seed_story.get_absolute_url(), {"status": "rejected"})
+    assert "The Korean War ends" not in text_of(staff_client.get(seed_story.get_absolute_url()))
+    response = staff_client.get(seed_story.get_absolute_url(), {"status": "rejected"})
     assert "The Korean War ends" in text_of(response)
 
 
