@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import quote, urlencode, urlsplit
@@ -15,6 +17,7 @@ from django.db import DatabaseError, connection, connections
 from django.db.models import (
     Count,
     Max,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -47,6 +50,7 @@ from timeline.exports import (
     export,
 )
 from timeline.filters import DEFAULT_STATUSES, TimelineFilters, parse_filters
+from timeline.keywords import STOPWORDS, WEAK_WORDS, word_set
 from timeline.middleware import frameable_by_embed_origins
 from timeline.models import Citation, Event, EventQuerySet, is_editor, visibility
 from timeline.overview import count_by_month, draw_overview
@@ -58,6 +62,11 @@ URL_SLOT = 987654321  # reversed once, then replaced by each event's or article'
 MAX_PAGE = 100_000
 # Month presets beyond this many are left to the overview strip.
 MONTH_PRESETS = 12
+# The search box's example words come from this many of the story's titles.
+TITLES_FOR_EXAMPLES = 2000
+# A word worth suggesting: letters only, four or more of them.
+EXAMPLE_WORD = re.compile(r"[^\W\d_]{4,}")
+NOT_EXAMPLES = STOPWORDS | word_set(WEAK_WORDS)
 # Events whose date is coarser than a month sit under their year, not under January.
 COARSE = {"quarter", "year", "decade"}
 
@@ -202,12 +211,42 @@ def story_summary(story: Story, statuses: list[str]) -> dict:
             )
         )
     )
-    last = (
-        Event.objects.for_story(story).current().with_status(statuses)
-        .aggregate(last=Max("date_end"))["last"]
-    )  # fmt: skip
+    shown = Event.objects.for_story(story).current().with_status(statuses)
+    reach = shown.order_by().aggregate(first=Min("date_start"), last=Max("date_end"))
+    titles = shown.order_by("id").values_list("title", flat=True)[:TITLES_FOR_EXAMPLES]
     sources = [Source(*row, published_label=date_format(row[3], "j M")) for row in counts]
-    return {"sources": sources, "last": last}
+    return {
+        "sources": sources,
+        "first": reach["first"],
+        "last": reach["last"],
+        "search_words": search_examples(titles),
+    }
+
+
+def search_examples(titles: Iterable[str], count: int = 2) -> list[str]:
+    """The words the story's titles use most (lower case, no stop words): what the search
+    box suggests, so that it speaks of the story shown and of no other."""
+    counts: Counter[str] = Counter()
+    for title in titles:
+        counts.update(
+            {
+                word.lower()
+                for word in EXAMPLE_WORD.findall(title)
+                if word.lower() not in NOT_EXAMPLES
+            }
+        )
+    return [word for word, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:count]]
+
+
+def placeholders(summary: dict) -> dict:
+    """The search and date boxes' examples, from the story's own words and dates."""
+    first, last = summary["first"], summary["last"]
+    words = summary["search_words"]
+    return {
+        "q": f"{', '.join(words)}…" if words else "a word from a title",
+        "from": first.strftime("%Y-%m") if first else "YYYY-MM",
+        "to": last.isoformat() if last else "YYYY-MM-DD",
+    }
 
 
 def shown_sources(
@@ -570,6 +609,7 @@ def render_timeline(
         "last_event": extent["last_event"],
         "overview": overview,
         "presets": presets(filters, story_last=story_last, overview=overview),
+        "placeholders": placeholders(summary),
         "sources": shown_sources(sources, filters, show_all=show_all_sources),
         "source_total": len(sources),
         "show_all_sources": show_all_sources,

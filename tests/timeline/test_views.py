@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 HX = {"HX-Request": "true"}
 # story and its change stamp, count with reach and sources, page, citations, overview,
-# story end, source list
-FULL_PAGE_QUERIES = 7
+# story reach, source list, titles for the search box's example words
+FULL_PAGE_QUERIES = 8
 MORE_QUERIES = 3  # story and its change stamp, page, citations
 
 
