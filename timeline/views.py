@@ -60,8 +60,8 @@ from timeline.templatetags.timeline_tags import highlight, mentions
 PAGE_SIZE = 50
 URL_SLOT = 987654321  # reversed once, then replaced by each event's or article's id
 MAX_PAGE = 100_000
-# Month presets beyond this many are left to the overview strip.
-MONTH_PRESETS = 12
+# Period chips beyond this many (months, years or decades) are left to the overview strip.
+MAX_PRESETS = 12
 # The search box's example words come from this many of the story's titles.
 TITLES_FOR_EXAMPLES = 2000
 # A word worth suggesting: letters only, four or more of them.
@@ -468,16 +468,38 @@ def page_of(events: EventQuerySet, page: int) -> tuple[list[Event], Event | None
     return mark_headings(rows[:PAGE_SIZE], previous), previous, has_more
 
 
+def preset_periods(years: list[int], months: list) -> list[tuple[str, str, str, str]]:
+    """(label, from, to, kind) for the chips: the finest of month, year and decade that names
+    at most `MAX_PRESETS` periods with events (and, above months, the years while both fit
+    in it). A story over decades gets decades, one over years gets years."""
+    decades = sorted({year // 10 * 10 for year in years})
+    levels = [
+        [(b.name, b.period, b.period, "month") for b in months],  # newest first
+        [(str(y), str(y), str(y), "year") for y in years],
+        [(f"{d}s", str(d), str(d + 9), "decade") for d in decades],
+    ]
+    for finest, level in enumerate(levels):
+        if len(level) <= MAX_PRESETS or finest == len(levels) - 1:
+            break
+    chosen = levels[finest][:MAX_PRESETS]
+    coarser = levels[1] if finest == 0 else []
+    if len(coarser) > 1 and len(chosen) + len(coarser) <= MAX_PRESETS:
+        chosen = coarser + chosen
+    if finest == len(levels) - 1:  # more than MAX_PRESETS decades: the latest ones
+        chosen = levels[finest][-MAX_PRESETS:]
+    return chosen
+
+
 def presets(filters: TimelineFilters, *, story_last, overview) -> list[dict]:
-    """Ready-made periods: the story's last 30 days, each year and each recent month."""
-    periods: list[tuple[str, str, str]] = []
+    """Ready-made periods: the story's last 30 days, then its decades, years or months
+    (see `preset_periods`)."""
+    periods: list[tuple[str, str, str, str]] = []
     if story_last:
         periods.append(
             ("Last 30 days of the story", (story_last - timedelta(days=29)).isoformat(),
-             story_last.isoformat())
+             story_last.isoformat(), "recent")
         )  # fmt: skip
-    periods += [(str(year), str(year), str(year)) for year in overview.years]
-    periods += [(b.name, b.period, b.period) for b in overview.months[:MONTH_PRESETS]]
+    periods += preset_periods(overview.years, overview.months)
     current = (filters.raw.get("from", [""])[0], filters.raw.get("to", [""])[0])
     querystring = filters.period_querystring()
     return [
@@ -485,9 +507,9 @@ def presets(filters: TimelineFilters, *, story_last, overview) -> list[dict]:
             "label": label,
             "qs": querystring(start, end),
             "current": current == (start, end),
-            "kind": "month" if len(start) == 7 else ("year" if len(start) == 4 else "recent"),
+            "kind": kind,
         }
-        for label, start, end in periods
+        for label, start, end, kind in periods
     ]
 
 
