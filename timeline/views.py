@@ -53,7 +53,7 @@ from timeline.filters import DEFAULT_STATUSES, TimelineFilters, parse_filters
 from timeline.keywords import STOPWORDS, WEAK_WORDS, word_set
 from timeline.middleware import frameable_by_embed_origins
 from timeline.models import Citation, Event, EventQuerySet, is_editor, visibility
-from timeline.overview import count_by_month, draw_overview
+from timeline.overview import count_by_day, draw_overview
 from timeline.periods import BadPeriod, parse_period
 from timeline.templatetags.timeline_tags import highlight, mentions
 
@@ -609,7 +609,7 @@ def render_timeline(
     overview = cached(
         story, stamp, "overview", f"{seen}|{without_dates.querystring(from_=None, to=None)}",
         lambda: draw_overview(
-            count_by_month(without_dates.apply(Event.objects.visible_to(request.user, story)))
+            count_by_day(without_dates.apply(Event.objects.visible_to(request.user, story)))
         ),
     )  # fmt: skip
     overview.select(filters.date_from, filters.date_to)
@@ -622,7 +622,7 @@ def render_timeline(
     period_querystring = filters.period_querystring()
     for slot in overview.slots:
         if slot.bin:
-            slot.qs = period_querystring(slot.bin.period, slot.bin.period)
+            slot.qs = period_querystring(slot.bin.period, slot.bin.period_end)
     context = {
         **common,
         "events": window,
