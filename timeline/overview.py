@@ -19,7 +19,7 @@ from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 
 from timeline.models import EventQuerySet
 
-MAX_MONTH_BINS = 240  # more columns than this and a month is too thin to see; count years
+MAX_MONTH_BINS = 60  # more month columns than this crowd the strip; count years
 MAX_YEAR_BINS = 80  # more year columns than this: count decades
 DAY_SPAN = 31  # a story whose day-precise events all start within this many days: count days
 WEEK_SPAN = 7 * 16  # … within this many: count weeks
@@ -281,9 +281,9 @@ def draw_overview(bins: list[Bin]) -> Overview:
     if len(columns) > MAX_MONTH_BINS:
         overview.unit = "year"
         columns = _year_columns(bins)
-    if len(columns) > MAX_YEAR_BINS:
-        overview.unit = "decade"
-        columns = _year_columns(bins, 10)
+        if len(columns) > MAX_YEAR_BINS:
+            overview.unit = "decade"
+            columns = _year_columns(bins, 10)
 
     overview.peak = max(c.count for c in columns if isinstance(c, Bin))
     bar_count = sum(1 for c in columns if isinstance(c, Bin))
@@ -305,7 +305,6 @@ def draw_overview(bins: list[Bin]) -> Overview:
                 )
             )
             x += gap_width
-            previous_year = None
             continue
         height = round(HEIGHT * column.count / overview.peak, 1) if column.count else 0
         if column.day:  # day or week columns: the month where it changes, each day's number

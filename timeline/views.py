@@ -244,7 +244,9 @@ def placeholders(summary: dict) -> dict:
     words = summary["search_words"]
     return {
         "q": f"{', '.join(words)}…" if words else "a word from a title",
-        "from": first.strftime("%Y-%m") if first else "YYYY-MM",
+        "from": (first.strftime("%Y" if (first.month, first.day) == (1, 1) else "%Y-%m"))
+        if first
+        else "YYYY-MM",  # a year-dated start (1 January) is shown as its year
         "to": last.isoformat() if last else "YYYY-MM-DD",
     }
 

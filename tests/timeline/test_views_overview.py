@@ -57,7 +57,7 @@ def test_very_long_stories_count_by_year():
 
 
 def test_centuries_count_by_decade():
-    bins = [Bin(1800 + i * 3, 6, 1) for i in range(MAX_MONTH_BINS)]
+    bins = [Bin(1800 + i * 3, 6, 1) for i in range(240)]
     overview = build_overview(bins)
     assert overview.unit == "decade"
     assert len(overview.slots) == 72  # 1800s … 2510s
@@ -166,3 +166,10 @@ def test_week_bar_links_to_its_seven_days(client, db):
     assert "Events by the week they start in" in html
     assert "from=2024-09-30&amp;to=2024-10-06" in html
     assert 'aria-label="Week of 30 Sep 2024: 2 events"' in html
+
+
+def test_two_decades_of_months_count_years_not_decades():
+    bins = [Bin(1990 + i, month, 1) for i in range(22) for month in (1, 6)]
+    overview = build_overview(bins)
+    assert overview.unit == "year"
+    assert len(overview.slots) == 22 <= MAX_MONTH_BINS
