@@ -18,6 +18,13 @@ the time a story held so many events.
 Wall-clock figures include SQLite's fsync per article commit and whatever else the machine
 runs; CPU figures (process time) are the steadier measure of the pipeline itself.
 
+With `--manifest PATH` (a story's manifest, read in place), it also ingests that real
+story, once into an empty story and once into one already holding 10,000 events, and
+prints articles/s of CPU time with its ratio to `TARGET_ARTICLES_PER_S`, and the ratio of
+the two costs per article (flat: about 1).
+
+    .venv/bin/python bench/bench_ingest.py --manifest story/manifest.json
+
 `run()` returns [(label, value, unit)] for the bench harness.
 """
 
@@ -44,6 +51,8 @@ EVENTS_PER_DAY = 2
 WORDS = 600
 FIRST_DAY = date(2022, 1, 1)
 DAYS = 4 * 365
+TARGET_ARTICLES_PER_S = 50  # a real story's ingest, CPU time, on SQLite
+FILLED_EVENTS = 10_000
 
 FIRST_NAMES = [
     "Ana",
@@ -219,6 +228,38 @@ def _fill_story(story, count: int, *, last_day: date) -> None:
             cursor.execute(f"ANALYZE {Event._meta.db_table}, {Citation._meta.db_table}")
 
 
+def _fill_between(story, count: int, first: date, last: date, *, seed: int) -> None:
+    """`count` day-dated events spread at random from `first` to `last`, one citation each."""
+    from articles.models import Article
+    from timeline.models import Citation, Event
+
+    if count <= 0:
+        return
+    rng = random.Random(seed)
+    holder = Article.objects.create(
+        story=story, title="holder", published_on=last,
+        body=f"Existing events are cited here, {count} of them from {first} to {last}.",
+    )  # fmt: skip
+    span = (last - first).days
+    events = Event.objects.bulk_create(
+        [
+            Event(
+                story=story,
+                title=f"{rng.choice(LAST_NAMES)} {rng.choice(ACTIONS)} {rng.choice(PLACES)}",
+                date_start=(day := first + timedelta(days=rng.randint(0, span))),
+                date_end=day,
+                granularity="day",
+            )
+            for _ in range(count)
+        ],
+        batch_size=1000,
+    )
+    Citation.objects.bulk_create(
+        [Citation(event=e, article=holder, quote=e.title, start=0, end=10) for e in events],
+        batch_size=1000,
+    )
+
+
 def _recent_articles(count: int, *, seed: int, last_day: date) -> list[tuple[str, date]]:
     rng = random.Random(seed)
     result = []
@@ -228,13 +269,60 @@ def _recent_articles(count: int, *, seed: int, last_day: date) -> list[tuple[str
     return result
 
 
-def _measure() -> list[tuple[str, float, str]]:
+def _ingest_manifest(manifest: Path, slug: str) -> tuple[int, float]:
+    """Articles ingested from `manifest` into the story `slug`, and the CPU seconds it took."""
+    from timeline.ingest import ingest_paths
+
+    cpu = time.process_time()
+    report = ingest_paths([manifest], story_slug=slug)
+    cpu = time.process_time() - cpu
+    if report.errors:
+        raise SystemExit(f"{manifest}: {report.errors[0]}")
+    return report.new, cpu
+
+
+def _measure_manifest(manifest: Path) -> list[tuple[str, float, str]]:
+    """A real story: articles/s of CPU into an empty story, against the target; then its
+    cost per article in a story already holding 100 and `FILLED_EVENTS` events, with the
+    same 100 over the story's own dates and the rest in a century nobody writes about, so
+    that only the story's size differs: the ratio must stay about 1."""
+    from articles.models import Article, Story
+
+    vendor = _vendor()
+    created, cpu = _ingest_manifest(manifest, "bench-real")
+    if not created:
+        raise SystemExit(f"{manifest}: no article was ingested")
+    rate = created / cpu
+    days = Article.objects.filter(story__slug="bench-real").values_list("published_on", flat=True)
+    first_day, last_day = min(days), max(days)
+    Story.objects.filter(slug="bench-real").delete()  # an article is stored once, in one story
+    per_article = {}
+    for size in (100, FILLED_EVENTS):
+        filled = Story.objects.create(slug=f"bench-real-{size}", title=f"Real story, {size}")
+        _fill_between(filled, 100, first_day, last_day, seed=1)
+        _fill_between(filled, size - 100, date(1800, 1, 1), date(1899, 12, 31), seed=2)
+        filled_created, filled_cpu = _ingest_manifest(manifest, filled.slug)
+        per_article[size] = filled_cpu / max(filled_created, 1)
+        filled.delete()  # its articles go in again next; its holder is the synthetic rows' too
+    return [
+        (f"real story ingest ({vendor}, CPU time, {created} articles)", rate, "articles/s"),
+        (f"real story ingest vs target of {TARGET_ARTICLES_PER_S}/s",
+         rate / TARGET_ARTICLES_PER_S, "x target"),
+        (f"real story CPU per article, story of {FILLED_EVENTS:,} events ({vendor})",
+         per_article[FILLED_EVENTS] * 1000, "ms"),
+        (f"real story cost per article, {FILLED_EVENTS:,} vs 100 events",
+         per_article[FILLED_EVENTS] / per_article[100], "x"),
+    ]  # fmt: skip
+
+
+def _measure(manifest: Path | None = None) -> list[tuple[str, float, str]]:
     from articles.models import Story
     from timeline.temporal import tag
 
     vendor = _vendor()
     warm = Story.objects.create(slug="bench-warm", title="Warm-up")
     _ingest_all(warm, _articles(WARM_UP, seed=1))
+    real = _measure_manifest(manifest) if manifest else []
 
     articles = _articles(ARTICLES, seed=2)
     story = Story.objects.create(slug="bench-throughput", title="Bench")
@@ -276,7 +364,7 @@ def _measure() -> list[tuple[str, float, str]]:
                 "queries",
             ),
         ]
-    return results
+    return results + real
 
 
 def _vendor() -> str:
@@ -285,7 +373,8 @@ def _vendor() -> str:
     return connection.vendor
 
 
-def run() -> list[tuple[str, float, str]]:
+def run(manifest: str | None = None) -> list[tuple[str, float, str]]:
+    """The rows; with `manifest`, the real story's too (see the module's docstring)."""
     import django
 
     django.setup()
@@ -300,7 +389,7 @@ def run() -> list[tuple[str, float, str]]:
         database.setdefault("TEST", {})["NAME"] = str(Path(scratch) / "bench.sqlite3")
     old_config = setup_databases(verbosity=0, interactive=False)
     try:
-        return _measure()
+        return _measure(Path(manifest) if manifest else None)
     finally:
         teardown_databases(old_config, verbosity=0)
         if scratch:
@@ -310,7 +399,14 @@ def run() -> list[tuple[str, float, str]]:
 
 
 def main() -> None:
-    for label, value, unit in run():
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Ingest throughput.")
+    parser.add_argument("--manifest", help="a real story's manifest.json, read in place")
+    args = parser.parse_args()
+    if args.manifest and not Path(args.manifest).is_file():
+        sys.exit(f"--manifest: no such file: {args.manifest}")
+    for label, value, unit in run(args.manifest):
         print(f"{label:55} {value:10.1f} {unit}")
 
 

@@ -5,7 +5,7 @@ process so that each can configure Django (or not) as it needs. A module that
 is missing, or has no `run()`, is noted and skipped.
 
 Run: .venv/bin/python bench/run.py [--events N] [--small N] [--requests N] [--seconds S]
-       [--only tagger,ingest,pages]
+       [--only tagger,ingest,pages] [--manifest story/manifest.json]
 """
 
 from __future__ import annotations
@@ -66,10 +66,13 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="requests per latency figure")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per throughput figure")
     parser.add_argument("--only", default=",".join(MODULES), help="which: tagger,ingest,pages")
+    parser.add_argument("--manifest", help="a real story's manifest.json for the ingest rows")
     args = parser.parse_args()
+    if args.manifest and not Path(args.manifest).is_file():
+        sys.exit(f"--manifest: no such file: {args.manifest}")
     kwargs = {
         "tagger": {},
-        "ingest": {},
+        "ingest": {"manifest": str(Path(args.manifest).resolve())} if args.manifest else {},
         "pages": {
             "events": args.events,
             "small": args.small,
