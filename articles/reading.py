@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 # A sentence ends at . ! ? or … (plus closing quotes/brackets) before white space, or at a
@@ -141,14 +142,20 @@ def _paragraphs(pieces: list[Segment]) -> list[Segment]:
     return result
 
 
+@lru_cache(maxsize=64)
+def _sentence_bounds(body: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each sentence of `body` starts and ends: a page quoting one article many times
+    reads it once (a long article takes milliseconds to scan)."""
+    breaks = list(_SENTENCE_BREAK.finditer(body))
+    return (0, *(m.end() for m in breaks)), (*(m.start() for m in breaks), len(body))
+
+
 def quote_in_context(
     body: str, start: int, end: int, *, sentences: int = 1, max_chars: int = 320
 ) -> tuple[str, str, str]:
     """(before, quote, after): the quoted span with up to `sentences` sentences either side."""
     start, end = max(0, min(start, len(body))), max(0, min(end, len(body)))
-    breaks = list(_SENTENCE_BREAK.finditer(body))
-    sentence_starts = [0, *(m.end() for m in breaks)]
-    sentence_ends = [*(m.start() for m in breaks), len(body)]
+    sentence_starts, sentence_ends = _sentence_bounds(body)
     here = bisect_right(sentence_starts, start) - 1
     begin = sentence_starts[max(0, here - sentences)]
     there = bisect_left(sentence_ends, end)

@@ -5,7 +5,7 @@ process so that each can configure Django (or not) as it needs. A module that
 is missing, or has no `run()`, is noted and skipped.
 
 Run: .venv/bin/python bench/run.py [--events N] [--small N] [--requests N] [--seconds S]
-       [--only tagger,ingest,pages] [--manifest story/manifest.json]
+       [--only tagger,ingest,pages,review] [--manifest story/manifest.json]
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ MODULES = {
     "tagger": ("bench_tagger", "date tagger"),
     "ingest": ("bench_ingest", "ingest pipeline"),
     "pages": ("bench_pages", "timeline pages (PostgreSQL)"),
+    "review": ("bench_review", "review queue"),
 }
 CHILD = """
 import json, sys
@@ -65,8 +66,11 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=1_000, help="events in the small story")
     parser.add_argument("--requests", type=int, default=200, help="requests per latency figure")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per throughput figure")
-    parser.add_argument("--only", default=",".join(MODULES), help="which: tagger,ingest,pages")
-    parser.add_argument("--manifest", help="a real story's manifest.json for the ingest rows")
+    parser.add_argument("--only", default=",".join(MODULES), help="which: " + ",".join(MODULES))
+    parser.add_argument(
+        "--manifest",
+        help="a real story's manifest.json for the ingest and review rows (default: the seeds)",
+    )
     args = parser.parse_args()
     if args.manifest and not Path(args.manifest).is_file():
         sys.exit(f"--manifest: no such file: {args.manifest}")
@@ -78,6 +82,10 @@ def main() -> None:
             "small": args.small,
             "requests": args.requests,
             "seconds": args.seconds,
+        },
+        "review": {
+            "story": str(Path(args.manifest).resolve()) if args.manifest else "",
+            "requests": args.requests,
         },
     }
     table: list[tuple[str, str, str, str]] = []

@@ -262,6 +262,12 @@ class Event(StoryRow):
                 fields=["story", "status", "date_start", "date_end", "granularity"],
                 name="event_story_status_dates",
             ),
+            # The review queue's pages: a story's proposed events in date order, whose ids
+            # an index-only scan gives for any page (the rows are then read by id).
+            models.Index(
+                fields=["story", "status", "date_start", "date_end", "id"],
+                name="event_review_order",
+            ),
             models.Index(fields=["status"]),
             models.Index(fields=["granularity"]),
             # The timeline's cache stamp: the story's latest change, one index probe.

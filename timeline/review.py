@@ -9,7 +9,8 @@ Every decision is in the admin's history (LogEntry) with who made it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from functools import lru_cache
 
 from django import forms
 from django.contrib import messages
@@ -30,19 +31,21 @@ from timeline.curation import merge_events
 from timeline.keywords import content_tokens
 from timeline.models import Citation, Event
 
-QUEUE_PAGE = 20
+QUEUE_PAGE = 10
 MAX_PAGE = 10_000
 SIMILAR_SHOWN = 3
 # Events this many days either side of a page's dates are looked at as its neighbours.
 NEAR = timedelta(days=30)
 CLOSE_DAYS = 7  # two events starting this close may be one the sources date differently
 # At most this many events are compared with a page's (a day with a crowd of events).
-NEIGHBOUR_ROWS = 400
+NEIGHBOUR_ROWS = 200
 ACTIONS = ("approve", "reject", "edit", "merge")
 
 
+@lru_cache(maxsize=8192)
 def title_words(title: str) -> frozenset[str]:
-    """The words of a title that carry meaning, as clustering compares them (stems)."""
+    """The words of a title that carry meaning, as clustering compares them (stems); kept,
+    since every page compares hundreds of titles that the next page compares again."""
     return frozenset(token for token in content_tokens(title) if not token.startswith("#"))
 
 
@@ -57,30 +60,40 @@ class Neighbour:
     reasons: str
     score: float
 
+    @property
+    def url(self) -> str:
+        return reverse("timeline:event", args=[self.pk])
 
-def similarity(event: Event, other: Event, words: frozenset[str]) -> tuple[float, list[str]]:
-    """How alike two events are by their dates and their titles' words, with the reasons."""
+
+def similarity(
+    dates: tuple[date, date],
+    words: frozenset[str],
+    other: tuple[date, date],
+    theirs: frozenset[str],
+) -> tuple[float, list[str]]:
+    """How alike two events are by their dates (start, end) and their titles' words (as
+    `title_words` gives them, worked out once per title by the caller), with the reasons."""
     reasons = []
     score = 0.0
-    if (event.date_start, event.date_end) == (other.date_start, other.date_end):
+    if dates == other:
         score += 1.0
         reasons.append("same dates")
-    elif event.date_start <= other.date_end and other.date_start <= event.date_end:
+    elif dates[0] <= other[1] and other[0] <= dates[1]:
         score += 0.6
         reasons.append("overlapping dates")
-    elif abs((event.date_start - other.date_start).days) <= CLOSE_DAYS:
+    elif abs((dates[0] - other[0]).days) <= CLOSE_DAYS:
         score += 0.2
         reasons.append("within a week")
-    shared = title_words(event.title) & words
+    shared = words & theirs
     if shared:
-        mine = title_words(event.title) | words
-        score += 1.5 * len(shared) / len(mine)
+        score += 1.5 * len(shared) / len(words | theirs)
         reasons.append("same words: " + ", ".join(sorted(shared)[:4]))
     return score, reasons
 
 
 def attach_neighbours(events: list[Event], *, story: Story) -> None:
-    """Each event's most similar others as `event.neighbours`: one query for the page."""
+    """Each event's most similar others as `event.neighbours`: one query for the page, and
+    each title read once (a page is compared with hundreds of events)."""
     for event in events:
         event.neighbours = []
     if not events:
@@ -91,24 +104,41 @@ def attach_neighbours(events: list[Event], *, story: Story) -> None:
         Event.objects.for_story(story)
         .filter(status__in=[Event.Status.PROPOSED, Event.Status.APPROVED])
         .overlapping(start, end)
-        .only("pk", "title", "date_start", "date_end", "granularity", "status")
-        .order_by("date_start", "id")[:NEIGHBOUR_ROWS]
+        .order_by("date_start", "id")
+        .values_list("pk", "title", "date_start", "date_end", "granularity", "status")[
+            :NEIGHBOUR_ROWS
+        ]
     )
-    words = {row.pk: title_words(row.title) for row in rows}
+    words = {row[0]: title_words(row[1]) for row in rows}
     for event in events:
+        mine = words[event.pk] if event.pk in words else title_words(event.title)
+        dates = (event.date_start, event.date_end)
         scored = []
-        for row in rows:
-            if row.pk == event.pk:
+        for pk, title, other_start, other_end, granularity, status in rows:
+            if pk == event.pk:
                 continue
-            score, reasons = similarity(event, row, words[row.pk])
+            # Neither overlapping dates nor a shared word: below the bar, whatever else.
+            if (other_start > dates[1] or dates[0] > other_end) and mine.isdisjoint(words[pk]):
+                continue
+            score, reasons = similarity(dates, mine, (other_start, other_end), words[pk])
             if score >= 0.5:
                 scored.append(
-                    Neighbour(
-                        row.pk, row.title, row.display_date, row.status, "; ".join(reasons), score
-                    )
+                    (score, pk, title, other_start, other_end, granularity, status, reasons)
                 )
-        scored.sort(key=lambda n: (-n.score, n.pk))
-        event.neighbours = scored[:SIMILAR_SHOWN]
+        scored.sort(key=lambda n: (-n[0], n[1]))
+        event.neighbours = [
+            Neighbour(
+                pk,
+                title,
+                Event(date_start=first, date_end=last, granularity=granularity).display_date,
+                status,
+                "; ".join(reasons),
+                score,
+            )  # fmt: skip
+            for score, pk, title, first, last, granularity, status, reasons in scored[
+                :SIMILAR_SHOWN
+            ]
+        ]
 
 
 def attach_quotes(events: list[Event]) -> None:
@@ -139,6 +169,22 @@ def attach_quotes(events: list[Event]) -> None:
         )
 
 
+def attach_action_urls(events: list[Event], *, story: Story) -> None:
+    """Each event's action addresses as `event.action_urls`, built from the first event's
+    (the same pattern with another id): a page has a hundred of them."""
+    if not events:
+        return
+    first = events[0].pk
+    patterns = {
+        action: reverse(f"timeline:review-{action}", args=[story.slug, first]).replace(
+            f"/{first}/", "/{}/"
+        )
+        for action in ACTIONS
+    }
+    for event in events:
+        event.action_urls = {action: url.format(event.pk) for action, url in patterns.items()}
+
+
 def progress(story: Story) -> dict:
     """How many of the story's events an editor has decided on, of all of them."""
     counts = Event.objects.for_story(story).aggregate(
@@ -150,15 +196,20 @@ def progress(story: Story) -> dict:
 def queue_page(story: Story, page: int) -> tuple[list[Event], bool]:
     """One page of the story's proposed events in date order, ready to show."""
     offset = (page - 1) * QUEUE_PAGE
-    events = list(
+    # The page's ids first (an index-only scan, however deep the page), then their rows.
+    ids = list(
         Event.objects.for_story(story)
         .filter(status=Event.Status.PROPOSED)
-        .chronological()[offset : offset + QUEUE_PAGE + 1]
+        .chronological()
+        .values_list("pk", flat=True)[offset : offset + QUEUE_PAGE + 1]
     )
+    rows = Event.objects.in_bulk(ids)
+    events = [rows[pk] for pk in ids if pk in rows]
     has_more = len(events) > QUEUE_PAGE
     events = events[:QUEUE_PAGE]
     attach_quotes(events)
     attach_neighbours(events, story=story)
+    attach_action_urls(events, story=story)
     return events, has_more
 
 
@@ -253,6 +304,7 @@ def answer(request: HttpRequest, story: Story, event: Event, *, error: str = "",
         return redirect(f"{reverse('timeline:review', args=[story.slug])}#review-{event.pk}")
     attach_quotes([event])
     attach_neighbours([event], story=story)
+    attach_action_urls([event], story=story)
     context = {
         "story": story,
         "event": event,

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 
@@ -18,6 +19,7 @@ from tests.factories import (
     TemporalExpressionFactory,
 )
 from timeline.models import Citation, Event
+from timeline.review import QUEUE_PAGE
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
@@ -271,8 +273,12 @@ def proposed_story(count: int):
     return story
 
 
-# session, user, story, page, citations, their articles, neighbours, progress
-QUEUE_QUERIES = 8
+# session, user, story, the page's ids, their rows, citations, their articles, neighbours,
+# progress
+QUEUE_QUERIES = 9
+# session, user, story, event, savepoint, update, history (content type, log entry) and
+# release, then the answer: citations, articles, neighbours, progress
+ACTION_QUERIES = 13
 
 
 @pytest.mark.parametrize("count", [3, 60])
@@ -282,3 +288,27 @@ def test_queue_page_costs_the_same_queries_whatever_the_events(
     story = proposed_story(count)
     with django_assert_num_queries(QUEUE_QUERIES):
         assert staff_client.get(queue_url(story)).status_code == 200
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_an_action_costs_the_same_queries_whatever_the_events(
+    staff_client, django_assert_num_queries, count
+):
+    story = proposed_story(count)
+    event = Event.objects.filter(story=story).first()
+    ContentType.objects.clear_cache()  # as in a fresh process: the history reads it once
+    with django_assert_num_queries(ACTION_QUERIES):
+        response = staff_client.post(action_url(story, event, "approve"), headers=HX)
+    assert response.status_code == 200
+    assert Event.objects.get(pk=event.pk).status == "approved"
+
+
+def test_a_later_page_shows_the_next_proposals_in_date_order(staff_client):
+    story = proposed_story(QUEUE_PAGE + 3)
+    ordered = list(Event.objects.filter(story=story).order_by("date_start", "date_end", "id"))
+    first = staff_client.get(queue_url(story))
+    second = staff_client.get(queue_url(story), {"page": 2})
+    shown = re.findall(r'data-event="(\d+)"', second.content.decode())
+    assert [int(pk) for pk in shown] == [e.pk for e in ordered[QUEUE_PAGE:]]
+    assert f'data-event="{ordered[QUEUE_PAGE].pk}"' not in first.content.decode()
+    assert "?page=2" in first.content.decode()
