@@ -166,11 +166,17 @@ class Article(StoryRow):
     class DateSource(models.TextChoices):
         TEXT = "text", "read from the text"
         GIVEN = "given", "given at ingest"
+        METADATA = "meta", "read from the page’s metadata"
+        ADDRESS = "url", "read from the page’s address"
+        FEED = "feed", "the feed entry’s date"
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="articles")
     title = models.CharField(max_length=500)
     outlet = models.CharField(max_length=200, blank=True)
-    url = models.URLField(max_length=1000, blank=True)
+    author = models.CharField(max_length=300, blank=True)
+    url = models.URLField(
+        max_length=1000, blank=True, help_text="The canonical address of the page it came from."
+    )
     published_on = models.DateField()
     published_from = models.CharField(
         max_length=5, choices=DateSource.choices, default=DateSource.GIVEN
@@ -187,10 +193,12 @@ class Article(StoryRow):
             models.Index(fields=["story", "published_on"]),
             # A story's newest article, one probe: part of the timeline's cache stamp.
             models.Index(fields=["story", "id"], name="article_story_newest"),
+            # The same page reached twice (a saved file, then its link) is one article.
+            models.Index(fields=["url"], name="article_url"),
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(published_from__in=["text", "given"]),
+                condition=Q(published_from__in=["text", "given", "meta", "url", "feed"]),
                 name="article_published_from_valid",
             ),
             models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),

@@ -19,15 +19,14 @@ from django.utils.text import slugify
 from articles.models import Article, Story, TemporalExpression, content_hash
 from timeline.cluster import bulk_insert, merge_candidates
 from timeline.extract import Sentence, body_start, extract_events, split_sentences
+from timeline.sources import (
+    Draft,
+    IngestError,
+    read_article_file,
+    read_draft,
+)
 from timeline.temporal import tag
-from timeline.textfile import NotText, decode_text
 from timeline.titles import trim_words
-
-MAX_BYTES = 5 * 1024 * 1024
-
-
-class IngestError(Exception):
-    """One input could not be ingested; the message is one line and names it."""
 
 
 class NoPublicationDate(IngestError):
@@ -61,22 +60,6 @@ class Manifest:
 class Header:
     published: date | None = None
     title: str | None = None
-
-
-def read_article_file(path: Path | str) -> str:
-    """The file's text, or an IngestError saying why it is not an article."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise IngestError(f"{path}: too large ({size / 1_048_576:.1f} MB; the limit is 5 MB)")
-        data = path.read_bytes()
-    except OSError as error:
-        raise IngestError(f"{path}: cannot read ({error.strerror or error})") from None
-    try:
-        return decode_text(data)
-    except NotText as error:
-        raise IngestError(f"{path}: {error}") from None
 
 
 def _inside(manifest: Path, name: str) -> Path:
@@ -221,30 +204,44 @@ def ingest_text(
     *,
     story: Story,
     published: date | None = None,
+    published_from: str | None = None,
     title: str | None = None,
+    outlet: str = "",
+    author: str = "",
+    url: str = "",
     source_name: str = "",
+    undated: str = "no publication date in the text",
 ) -> IngestResult:
-    """Ingest one article. Already known text (same content hash) adds nothing."""
+    """Ingest one article. Already known text (same content hash) or a page already known
+    by its canonical `url` adds nothing. `published_from` says where `published` was read
+    (an Article.DateSource); without it a date is given, unless the text's header says it.
+    `undated`: what the error says when there is no date at all."""
     source = source_name or "text"
     digest = content_hash(text)
-    existing = Article.objects.by_content_hash(digest)
+    existing = Article.objects.by_content_hash(digest) or (
+        Article.objects.filter(url=url).first() if url else None
+    )
     if existing is not None:
         return IngestResult(source=source, article=existing, created=False)
     header = read_header(text)
     published_on = published or header.published
     if published_on is None:
         raise NoPublicationDate(
-            f"{source}: no publication date in the text; give --published YYYY-MM-DD "
-            "or a manifest date"
+            f"{source}: {undated}; give --published YYYY-MM-DD or a manifest date"
         )
     read_from_text = header.published is not None and header.published == published_on
+    if published is None or not published_from:
+        published_from = Article.DateSource.TEXT if read_from_text else Article.DateSource.GIVEN
     sentences = split_sentences(text)
     with transaction.atomic():
         article = Article(
             story=story,
             title=title or article_title(text, header=header, sentences=sentences),
+            outlet=outlet[:200],
+            author=author[:300],
+            url=url[:1000],
             published_on=published_on,
-            published_from=Article.DateSource.TEXT if read_from_text else Article.DateSource.GIVEN,
+            published_from=published_from,
             body=text,
             content_hash=digest,  # what save() would set
         )
@@ -284,12 +281,28 @@ def store_expressions(*, article: Article) -> list[TemporalExpression]:
     return bulk_insert(rows)
 
 
+def ingest_draft(draft: Draft, *, story: Story, published: date | None = None) -> IngestResult:
+    """Ingest an article as its source gave it; a `published` date given here overrides
+    the source's own."""
+    return ingest_text(
+        draft.text,
+        story=story,
+        published=published or draft.published,
+        published_from=None if published else draft.published_from,
+        title=draft.title,
+        outlet=draft.outlet,
+        author=draft.author,
+        url=draft.url,
+        source_name=draft.source,
+        undated=draft.undated,
+    )
+
+
 def ingest_path(
     path: Path | str, *, story: Story, published: date | None = None, title: str | None = None
 ) -> IngestResult:
-    """Ingest one text file; its header date counts unless `published` is given."""
-    text = read_article_file(path)
-    return ingest_text(text, story=story, published=published, title=title, source_name=str(path))
+    """Ingest one text file or saved page; its own date counts unless `published` is given."""
+    return ingest_draft(read_draft(path, title=title), story=story, published=published)
 
 
 @dataclass
@@ -360,12 +373,10 @@ def plan_jobs(
 
 def run_job(job: IngestJob) -> IngestResult:
     """One file in one transaction: the story it needs is created only if it goes in."""
-    text = read_article_file(job.path)
+    draft = read_draft(job.path, title=job.title)
     with transaction.atomic():
         story = get_story(slug=job.story_slug, title=job.story_title)
-        return ingest_text(
-            text, story=story, published=job.published, title=job.title, source_name=str(job.path)
-        )
+        return ingest_draft(draft, story=story, published=job.published)
 
 
 def ingest_paths(

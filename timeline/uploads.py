@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from articles.models import Story
 from timeline.ingest import IngestError, get_story, read_article_file
 from timeline.models import UploadedArticle
+from timeline.pages import looks_like_html
 from timeline.tasks import enqueue_upload
 
 MAX_FILES = 50
@@ -153,10 +154,3 @@ def read_upload(uploaded: UploadedFile) -> str:
             f"{name}: an HTML page, not plain text; save the article's text and upload that"
         )
     return text
-
-
-def looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:512].lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
-        "<head" in head and "<body" in text[:20_000].lower()
-    )
