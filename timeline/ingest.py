@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import dateparser
@@ -20,8 +22,10 @@ from articles.models import Article, Story, TemporalExpression, content_hash
 from timeline.cluster import bulk_insert, merge_candidates
 from timeline.extract import Sentence, body_start, extract_events, split_sentences
 from timeline.sources import (
+    ARCHIVE_SUFFIXES,
     Draft,
     IngestError,
+    read_archive,
     read_article_file,
     read_draft,
 )
@@ -307,11 +311,11 @@ def ingest_path(
 
 @dataclass
 class IngestJob:
-    path: Path
+    name: str  # what progress and error lines call it
+    read: Callable[[], Draft]
     story_slug: str | None
     story_title: str | None
     published: date | None = None
-    title: str | None = None
 
 
 @dataclass
@@ -341,12 +345,14 @@ class RunReport:
 def plan_jobs(
     paths: list[str | Path], *, story_slug: str | None = None, published: date | None = None
 ) -> tuple[list[IngestJob], list[str]]:
-    """Expand manifests into their files; returns the jobs and one error line per bad input."""
+    """Expand manifests into their files and archives into their articles; returns the jobs
+    and one error line per bad input."""
     jobs: list[IngestJob] = []
     errors: list[str] = []
     for raw in paths:
         path = Path(raw)
-        if path.suffix.lower() == ".json":
+        suffix = path.suffix.lower()
+        if suffix == ".json":
             try:
                 manifest = read_manifest(path)
             except IngestError as error:
@@ -354,26 +360,52 @@ def plan_jobs(
                 continue
             jobs += [
                 IngestJob(
-                    path=entry.path,
+                    name=entry.path.name,
+                    read=partial(read_draft, entry.path, title=entry.title),
                     story_slug=story_slug or slugify(manifest.story_title)[:100],
                     story_title=manifest.story_title,
                     published=published or entry.published,
-                    title=entry.title,
                 )
                 for entry in manifest.entries
             ]
         elif story_slug is None:
             errors.append(f"{path}: which story? give --story SLUG (a manifest names its own)")
+        elif suffix in ARCHIVE_SUFFIXES:
+            try:
+                drafts = read_archive(path)
+            except IngestError as error:
+                errors.append(str(error))
+                continue
+            jobs += [
+                IngestJob(
+                    name=draft.source.rsplit("/", 1)[-1],
+                    read=partial(_given, draft),
+                    story_slug=story_slug,
+                    story_title=None,
+                    published=published,
+                )
+                for draft in drafts
+            ]
         else:
             jobs.append(
-                IngestJob(path=path, story_slug=story_slug, story_title=None, published=published)
+                IngestJob(
+                    name=path.name,
+                    read=partial(read_draft, path),
+                    story_slug=story_slug,
+                    story_title=None,
+                    published=published,
+                )
             )
     return jobs, errors
 
 
+def _given(draft: Draft) -> Draft:
+    return draft
+
+
 def run_job(job: IngestJob) -> IngestResult:
-    """One file in one transaction: the story it needs is created only if it goes in."""
-    draft = read_draft(job.path, title=job.title)
+    """One article in one transaction: the story it needs is created only if it goes in."""
+    draft = job.read()
     with transaction.atomic():
         story = get_story(slug=job.story_slug, title=job.story_title)
         return ingest_draft(draft, story=story, published=job.published)
@@ -386,17 +418,18 @@ def ingest_paths(
     published: date | None = None,
     on_progress=None,
 ) -> RunReport:
-    """Ingest files and manifests; one bad file is reported and the others still go in."""
+    """Ingest files, manifests and archives; one bad article is reported and the others still
+    go in (a malformed archive is refused whole)."""
     jobs, errors = plan_jobs(paths, story_slug=story_slug, published=published)
     report = RunReport(errors=errors)
     for index, job in enumerate(jobs, start=1):
         if on_progress is not None:
-            on_progress(index, len(jobs), job.path.name)
+            on_progress(index, len(jobs), job.name)
         try:
             report.results.append(run_job(job))
         except IngestError as error:
             report.errors.append(str(error))
         except Exception as error:  # noqa: BLE001 — one bad article must not stop the run
             message = str(error).splitlines()[0] if str(error) else type(error).__name__
-            report.errors.append(f"{job.path}: {type(error).__name__}: {message}")
+            report.errors.append(f"{job.name}: {type(error).__name__}: {message}")
     return report

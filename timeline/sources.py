@@ -4,9 +4,11 @@ message is one line naming the input."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from timeline.pages import NotAnArticle, looks_like_html, read_page
 from timeline.textfile import NotText, decode_text
@@ -85,3 +87,77 @@ def read_draft(path: Path | str, *, title: str | None = None) -> Draft:
         else:
             draft = Draft(text=text, source=str(path))
     return replace(draft, title=title) if title else draft
+
+
+ARCHIVE_SUFFIXES = {".jsonl", ".ndjson"}
+ARCHIVE_MAX_BYTES = 200 * 1024 * 1024
+_ARCHIVE_FIELDS = ("title", "published", "text", "url", "outlet")
+
+
+def read_archive(path: Path | str) -> list[Draft]:
+    """A newsroom archive: one JSON article a line, `{"title", "published", "text", "url",
+    "outlet"}`. One malformed line refuses the whole file (nothing of it is ingested), with
+    an error naming that line."""
+    path = Path(path)
+    try:
+        if (size := path.stat().st_size) > ARCHIVE_MAX_BYTES:
+            raise IngestError(
+                f"{path}: too large ({size / 1_048_576:.0f} MB; the limit for an archive is "
+                f"{ARCHIVE_MAX_BYTES // 1_048_576} MB)"
+            )
+        with path.open("rb") as lines:
+            drafts = [
+                _archive_line(raw, path=path, number=number)
+                for number, raw in enumerate(lines, start=1)
+                if raw.strip()
+            ]
+    except OSError as error:
+        raise IngestError(f"{path}: cannot read ({error.strerror or error})") from None
+    if not drafts:
+        raise IngestError(f"{path}: empty archive (no article lines)")
+    return drafts
+
+
+def _archive_line(raw: bytes, *, path: Path, number: int) -> Draft:
+    where = f"{path}: line {number}"
+    try:
+        record = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+    except UnicodeDecodeError as error:
+        raise IngestError(f"{where}: not UTF-8 text (byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise IngestError(f"{where}: not valid JSON ({error.msg}, column {error.colno})") from None
+    if not isinstance(record, dict):
+        raise IngestError(f"{where}: not an article object {{{', '.join(_ARCHIVE_FIELDS)}}}")
+    for key in _ARCHIVE_FIELDS:
+        if not isinstance(record.get(key, ""), str):
+            raise IngestError(f"{where}: “{key}” must be a string")
+    text = record.get("text", "")
+    if not text.strip():
+        raise IngestError(f"{where}: no “text”")
+    if "\x00" in text:
+        raise IngestError(f"{where}: “text” holds NUL bytes")
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise IngestError(f"{where}: “text” is larger than 5 MB")
+    given = record.get("published", "")
+    try:
+        published = date.fromisoformat(given)
+    except ValueError:
+        raise IngestError(
+            f"{where}: “published” must be a date (YYYY-MM-DD), not “{given[:40]}”"
+        ) from None
+    url = record.get("url", "").strip()
+    if url and not _is_web_address(url):
+        raise IngestError(f"{where}: “url” must be an http:// or https:// address")
+    return Draft(
+        text=text,
+        source=where,
+        title=" ".join(record.get("title", "").split())[:500] or None,
+        outlet=" ".join(record.get("outlet", "").split())[:200],
+        url=url[:1000],
+        published=published,
+    )
+
+
+def _is_web_address(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in {"http", "https"} and bool(parts.netloc) and len(value) <= 1000

@@ -12,13 +12,17 @@ from timeline.ingest import ingest_paths
 
 class Command(BaseCommand):
     help = (
-        "Ingest plain-text articles (or a manifest.json listing them): tag their dates, "
+        "Ingest articles: plain-text files, saved web pages (.html), a manifest.json listing "
+        "files, or a newsroom archive (.jsonl, one JSON article a line): tag their dates, "
         "propose events and merge them with the story's events. Idempotent."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "paths", nargs="+", metavar="PATH", help="article .txt or manifest .json"
+            "paths",
+            nargs="+",
+            metavar="PATH",
+            help="article .txt or .html, manifest .json, archive .jsonl",
         )
         parser.add_argument("--story", metavar="SLUG", help="the story the articles belong to")
         parser.add_argument(
