@@ -199,6 +199,15 @@ DATELINE_EMBED_ORIGINS = env_list("DATELINE_EMBED_ORIGINS", "")
 # leave it: embed snippets, TimelineJS exports. Empty: the address each request came to.
 DATELINE_SITE_URL = os.environ.get("DATELINE_SITE_URL", "").rstrip("/")
 
+# Fetching articles by their links (`manage.py ingest https://…`, the links box at /ingest/).
+# Addresses that are not public (loopback, private, link-local such as cloud metadata,
+# multicast, reserved) are refused, on every redirect, unless one of these networks
+# (`10.1.2.0/24`, `127.0.0.1/32`; comma-separated) holds them.
+DATELINE_FETCH_ALLOWED_NETWORKS = env_list("DATELINE_FETCH_ALLOWED_NETWORKS", "")
+DATELINE_FETCH_TIMEOUT = float(os.environ.get("DATELINE_FETCH_TIMEOUT", "15"))
+DATELINE_FETCH_MAX_BYTES = int(os.environ.get("DATELINE_FETCH_MAX_BYTES", str(5 * 1024 * 1024)))
+DATELINE_FETCH_MAX_REDIRECTS = int(os.environ.get("DATELINE_FETCH_MAX_REDIRECTS", "5"))
+
 if not DEBUG:
     # DJANGO_HTTPS=0 is for serving plain HTTP on loopback (`make serve`);
     # behind a TLS-terminating proxy leave it on.

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from articles.models import Article, Story, TemporalExpression, content_hash
 from timeline.cluster import bulk_insert, merge_candidates
 from timeline.extract import Sentence, body_start, extract_events, split_sentences
+from timeline.fetch import fetch_draft, is_web_link
 from timeline.sources import (
     ARCHIVE_SUFFIXES,
     Draft,
@@ -352,7 +353,20 @@ def plan_jobs(
     for raw in paths:
         path = Path(raw)
         suffix = path.suffix.lower()
-        if suffix == ".json":
+        if is_web_link(str(raw)):
+            if story_slug is None:
+                errors.append(f"{raw}: which story? give --story SLUG")
+                continue
+            jobs.append(
+                IngestJob(
+                    name=str(raw),
+                    read=partial(fetch_draft, str(raw)),
+                    story_slug=story_slug,
+                    story_title=None,
+                    published=published,
+                )
+            )
+        elif suffix == ".json":
             try:
                 manifest = read_manifest(path)
             except IngestError as error:
@@ -418,7 +432,7 @@ def ingest_paths(
     published: date | None = None,
     on_progress=None,
 ) -> RunReport:
-    """Ingest files, manifests and archives; one bad article is reported and the others still
+    """Ingest files, manifests, archives and links; one bad article is reported and the others still
     go in (a malformed archive is refused whole)."""
     jobs, errors = plan_jobs(paths, story_slug=story_slug, published=published)
     report = RunReport(errors=errors)

@@ -1,4 +1,5 @@
-"""python manage.py ingest PATH... [--story SLUG] [--published YYYY-MM-DD] [--progress]"""
+"""python manage.py ingest PATH|LINK... [--urls FILE] [--story SLUG] [--published YYYY-MM-DD]
+[--progress]"""
 
 from __future__ import annotations
 
@@ -7,22 +8,29 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from timeline.ingest import ingest_paths
+from timeline.fetch import read_links
+from timeline.ingest import IngestError, ingest_paths
 
 
 class Command(BaseCommand):
     help = (
         "Ingest articles: plain-text files, saved web pages (.html), a manifest.json listing "
-        "files, or a newsroom archive (.jsonl, one JSON article a line): tag their dates, "
+        "files, a newsroom archive (.jsonl, one JSON article a line), or links to "
+        "fetch (https://…, or --urls FILE): tag their dates, "
         "propose events and merge them with the story's events. Idempotent."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "paths",
-            nargs="+",
+            nargs="*",
             metavar="PATH",
-            help="article .txt or .html, manifest .json, archive .jsonl",
+            help="article .txt or .html, manifest .json, archive .jsonl, or an https:// link",
+        )
+        parser.add_argument(
+            "--urls",
+            metavar="FILE",
+            help="a file of links to fetch and ingest, one a line (# starts a comment)",
         )
         parser.add_argument("--story", metavar="SLUG", help="the story the articles belong to")
         parser.add_argument(
@@ -43,8 +51,16 @@ class Command(BaseCommand):
         story: str | None,
         published: str | None,
         progress: bool,
+        urls: str | None = None,
         **options,
     ) -> None:
+        if urls:
+            try:
+                paths = [*paths, *read_links(urls)]
+            except IngestError as error:
+                raise CommandError(str(error)) from None
+        if not paths:
+            raise CommandError("nothing to ingest: give a PATH, a link or --urls FILE")
         published_on = None
         if published:
             try:
