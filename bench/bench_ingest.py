@@ -271,7 +271,7 @@ def _recent_articles(count: int, *, seed: int, last_day: date) -> list[tuple[str
 
 def _ingest_manifest(manifest: Path, slug: str) -> tuple[int, float]:
     """Articles ingested from `manifest` into the story `slug`, and the CPU seconds it took."""
-    from timeline.ingest import ingest_paths
+    from timeline.runs import ingest_paths
 
     cpu = time.process_time()
     report = ingest_paths([manifest], story_slug=slug)

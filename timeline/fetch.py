@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import urllib3
 from django.conf import settings
 
-from timeline.sources import Draft, IngestError, page_draft
+from timeline.sources import IngestError
 
 REDIRECTS = {301, 302, 303, 307, 308}
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -249,9 +249,3 @@ def read_links(path: Path | str) -> list[str]:
     if not links:
         raise IngestError(f"{path}: no links in it")
     return links
-
-
-def fetch_draft(url: str) -> Draft:
-    """The article at `url`, fetched and read as a saved page would be."""
-    response = fetch(url, accept=HTML_TYPES)
-    return page_draft(response.body, source=url, url=response.url)

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from pathlib import Path
 
 import dateparser
@@ -21,12 +19,9 @@ from django.utils.text import slugify
 from articles.models import Article, Story, TemporalExpression, content_hash
 from timeline.cluster import bulk_insert, merge_candidates
 from timeline.extract import Sentence, body_start, extract_events, split_sentences
-from timeline.fetch import fetch_draft, is_web_link
 from timeline.sources import (
-    ARCHIVE_SUFFIXES,
     Draft,
     IngestError,
-    read_archive,
     read_article_file,
     read_draft,
 )
@@ -210,6 +205,7 @@ def ingest_text(
     story: Story,
     published: date | None = None,
     published_from: str | None = None,
+    published_fallback: date | None = None,
     title: str | None = None,
     outlet: str = "",
     author: str = "",
@@ -220,6 +216,7 @@ def ingest_text(
     """Ingest one article. Already known text (same content hash) or a page already known
     by its canonical `url` adds nothing. `published_from` says where `published` was read
     (an Article.DateSource); without it a date is given, unless the text's header says it.
+    `published_fallback` (a feed entry's date) counts only when nothing else dates it.
     `undated`: what the error says when there is no date at all."""
     source = source_name or "text"
     digest = content_hash(text)
@@ -229,14 +226,18 @@ def ingest_text(
     if existing is not None:
         return IngestResult(source=source, article=existing, created=False)
     header = read_header(text)
-    published_on = published or header.published
+    published_on = published or header.published or published_fallback
     if published_on is None:
         raise NoPublicationDate(
             f"{source}: {undated}; give --published YYYY-MM-DD or a manifest date"
         )
     read_from_text = header.published is not None and header.published == published_on
-    if published is None or not published_from:
-        published_from = Article.DateSource.TEXT if read_from_text else Article.DateSource.GIVEN
+    if read_from_text and not (published and published_from):
+        published_from = Article.DateSource.TEXT
+    elif published is None:
+        published_from = Article.DateSource.FEED
+    elif not published_from:
+        published_from = Article.DateSource.GIVEN
     sentences = split_sentences(text)
     with transaction.atomic():
         article = Article(
@@ -300,6 +301,7 @@ def ingest_draft(draft: Draft, *, story: Story, published: date | None = None) -
         url=draft.url,
         source_name=draft.source,
         undated=draft.undated,
+        published_fallback=draft.fallback_published,
     )
 
 
@@ -308,142 +310,3 @@ def ingest_path(
 ) -> IngestResult:
     """Ingest one text file or saved page; its own date counts unless `published` is given."""
     return ingest_draft(read_draft(path, title=title), story=story, published=published)
-
-
-@dataclass
-class IngestJob:
-    name: str  # what progress and error lines call it
-    read: Callable[[], Draft]
-    story_slug: str | None
-    story_title: str | None
-    published: date | None = None
-
-
-@dataclass
-class RunReport:
-    results: list[IngestResult] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def new(self) -> int:
-        return sum(1 for r in self.results if r.created)
-
-    @property
-    def skipped(self) -> int:
-        return sum(1 for r in self.results if not r.created)
-
-    def summary(self) -> str:
-        expressions = sum(r.expressions for r in self.results)
-        proposed = sum(r.proposed for r in self.results)
-        merged = sum(r.merged for r in self.results)
-        return (
-            f"articles: {self.new} new, {self.skipped} skipped (already ingested), "
-            f"{len(self.errors)} failed; expressions: {expressions}; "
-            f"events: {proposed} proposed, {merged} merged into existing events"
-        )
-
-
-def plan_jobs(
-    paths: list[str | Path], *, story_slug: str | None = None, published: date | None = None
-) -> tuple[list[IngestJob], list[str]]:
-    """Expand manifests into their files and archives into their articles; returns the jobs
-    and one error line per bad input."""
-    jobs: list[IngestJob] = []
-    errors: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        suffix = path.suffix.lower()
-        if is_web_link(str(raw)):
-            if story_slug is None:
-                errors.append(f"{raw}: which story? give --story SLUG")
-                continue
-            jobs.append(
-                IngestJob(
-                    name=str(raw),
-                    read=partial(fetch_draft, str(raw)),
-                    story_slug=story_slug,
-                    story_title=None,
-                    published=published,
-                )
-            )
-        elif suffix == ".json":
-            try:
-                manifest = read_manifest(path)
-            except IngestError as error:
-                errors.append(str(error))
-                continue
-            jobs += [
-                IngestJob(
-                    name=entry.path.name,
-                    read=partial(read_draft, entry.path, title=entry.title),
-                    story_slug=story_slug or slugify(manifest.story_title)[:100],
-                    story_title=manifest.story_title,
-                    published=published or entry.published,
-                )
-                for entry in manifest.entries
-            ]
-        elif story_slug is None:
-            errors.append(f"{path}: which story? give --story SLUG (a manifest names its own)")
-        elif suffix in ARCHIVE_SUFFIXES:
-            try:
-                drafts = read_archive(path)
-            except IngestError as error:
-                errors.append(str(error))
-                continue
-            jobs += [
-                IngestJob(
-                    name=draft.source.rsplit("/", 1)[-1],
-                    read=partial(_given, draft),
-                    story_slug=story_slug,
-                    story_title=None,
-                    published=published,
-                )
-                for draft in drafts
-            ]
-        else:
-            jobs.append(
-                IngestJob(
-                    name=path.name,
-                    read=partial(read_draft, path),
-                    story_slug=story_slug,
-                    story_title=None,
-                    published=published,
-                )
-            )
-    return jobs, errors
-
-
-def _given(draft: Draft) -> Draft:
-    return draft
-
-
-def run_job(job: IngestJob) -> IngestResult:
-    """One article in one transaction: the story it needs is created only if it goes in."""
-    draft = job.read()
-    with transaction.atomic():
-        story = get_story(slug=job.story_slug, title=job.story_title)
-        return ingest_draft(draft, story=story, published=job.published)
-
-
-def ingest_paths(
-    paths: list[str | Path],
-    *,
-    story_slug: str | None = None,
-    published: date | None = None,
-    on_progress=None,
-) -> RunReport:
-    """Ingest files, manifests, archives and links; one bad article is reported and the others still
-    go in (a malformed archive is refused whole)."""
-    jobs, errors = plan_jobs(paths, story_slug=story_slug, published=published)
-    report = RunReport(errors=errors)
-    for index, job in enumerate(jobs, start=1):
-        if on_progress is not None:
-            on_progress(index, len(jobs), job.name)
-        try:
-            report.results.append(run_job(job))
-        except IngestError as error:
-            report.errors.append(str(error))
-        except Exception as error:  # noqa: BLE001 — one bad article must not stop the run
-            message = str(error).splitlines()[0] if str(error) else type(error).__name__
-            report.errors.append(f"{job.name}: {type(error).__name__}: {message}")
-    return report

@@ -35,9 +35,10 @@ class Draft:
     published: date | None = None
     published_from: str | None = None
     undated: str = "no publication date in the text"
+    fallback_published: date | None = None  # a feed entry's date, when the page states none
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -51,7 +52,7 @@ def read_article_file(path: Path | str) -> str:
     """The file's text, or an IngestError saying why it is not an article."""
     path = Path(path)
     try:
-        return decode_text(_read_bytes(path))
+        return decode_text(read_bytes(path))
     except NotText as error:
         raise IngestError(f"{path}: {error}") from None
 
@@ -79,7 +80,7 @@ def read_draft(path: Path | str, *, title: str | None = None) -> Draft:
     """A text file or a saved web page (by its name, or by what it holds), as a Draft."""
     path = Path(path)
     if path.suffix.lower() in PAGE_SUFFIXES:
-        draft = page_draft(_read_bytes(path), source=str(path))
+        draft = page_draft(read_bytes(path), source=str(path))
     else:
         text = read_article_file(path)
         if looks_like_html(text):

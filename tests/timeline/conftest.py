@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from articles.models import Story
-from timeline.ingest import get_story, ingest_paths, ingest_text
+from timeline.ingest import get_story, ingest_text
+from timeline.runs import ingest_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 STORIES = ROOT / "tests" / "data" / "stories"

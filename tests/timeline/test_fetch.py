@@ -11,8 +11,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, Story
-from timeline.fetch import FetchError, fetch, fetch_draft, refused_because, user_agent
-from timeline.ingest import IngestError, ingest_paths
+from timeline.fetch import FetchError, fetch, refused_because, user_agent
+from timeline.ingest import IngestError
+from timeline.runs import ingest_paths, read_link
 
 from .conftest import PAGES
 
@@ -107,13 +108,13 @@ def test_a_server_that_does_not_answer_times_out(page_site, loopback_allowed):
 def test_a_content_type_that_is_not_a_page_is_refused(page_site, loopback_allowed):
     page_site.routes["/photo.html"] = (200, {"Content-Type": "image/png"}, b"\x89PNG")
     with pytest.raises(FetchError, match="not a web page \\(content type “image/png”\\)"):
-        fetch_draft(page_site.url("/photo.html"))
+        read_link(page_site.url("/photo.html"))
 
 
 def test_a_page_with_no_article_text_is_refused(page_site, loopback_allowed):
     url = page_site.url("/listing.html")
     with pytest.raises(IngestError, match="no article text in the page"):
-        fetch_draft(url)
+        read_link(url)
 
 
 def test_an_error_status_is_refused(page_site, loopback_allowed):

@@ -14,9 +14,9 @@ from django.urls import reverse
 from lxml import html as lxml_html
 
 from articles.models import Article, Story
-from timeline.ingest import ingest_paths
 from timeline.models import Event
 from timeline.pages import NotAnArticle, read_page
+from timeline.runs import ingest_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ROOT / "tests" / "data" / "pages"

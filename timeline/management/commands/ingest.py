@@ -9,7 +9,8 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from timeline.fetch import read_links
-from timeline.ingest import IngestError, ingest_paths
+from timeline.ingest import IngestError
+from timeline.runs import ingest_paths
 
 
 class Command(BaseCommand):
