@@ -451,11 +451,20 @@ class UploadedArticle(models.Model):
         DONE = "done", "done"
         FAILED = "failed", "failed"
 
+    class Kind(models.TextChoices):
+        TEXT = "text", "text file"
+        PAGE = "page", "saved web page"
+        LINK = "link", "link"
+
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="uploads")
+    kind = models.CharField(max_length=4, choices=Kind.choices, default=Kind.TEXT)
     file_name = models.CharField(max_length=255)
     text = models.TextField(
-        blank=True, help_text="The uploaded text, kept so that a retried task can ingest it again."
+        blank=True,
+        help_text="The uploaded text (a page's HTML), kept so that a retried task can ingest "
+        "it again.",
     )
+    link = models.URLField(max_length=1000, blank=True, help_text="A link to fetch (kind link).")
     published_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     message = models.TextField(blank=True)
@@ -481,6 +490,16 @@ class UploadedArticle(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=["queued", "running", "done", "failed"]),
                 name="upload_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["text", "page", "link"]), name="upload_kind_valid"
+            ),
+            # Only the web's schemes are fetched (the fetch checks it again, and every hop).
+            models.CheckConstraint(
+                condition=~Q(kind="link")
+                | Q(link__istartswith="http://")
+                | Q(link__istartswith="https://"),
+                name="upload_link_is_web",
             ),
         ]
 

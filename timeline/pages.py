@@ -20,7 +20,7 @@ from htmldate.core import examine_header, examine_time_elements, extract_url_dat
 from htmldate.utils import Extractor
 from htmldate.validators import get_max_date, get_min_date
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
+from trafilatura.utils import decode_file, load_html
 
 # An article says something: fewer words than this is a paywall, a listing or an error page.
 MIN_WORDS = 50
@@ -57,6 +57,11 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html", "<?xml")) or (
         "<head" in head and "<body" in text[:20_000].lower()
     )
+
+
+def decode_page(data: bytes) -> str:
+    """A page's bytes as text, in the encoding it declares or seems to be in."""
+    return decode_file(data)
 
 
 def read_page(html: str | bytes, *, url: str = "") -> Page:

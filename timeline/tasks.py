@@ -21,8 +21,10 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, content_hash
-from timeline.ingest import IngestError, NoPublicationDate, ingest_text
+from timeline.ingest import IngestError, NoPublicationDate, ingest_draft
 from timeline.models import UploadedArticle
+from timeline.runs import read_link
+from timeline.sources import Draft, page_draft
 
 logger = logging.getLogger(__name__)
 Status = UploadedArticle.Status
@@ -58,27 +60,32 @@ def process_upload(*, upload_id: int) -> int | None:
         upload.started_at = timezone.now()
         upload.save(update_fields=["status", "attempts", "started_at"])
 
+    draft = None
     try:
-        result = ingest_text(
-            upload.text,
-            story=upload.story,
-            published=upload.published_on,
-            source_name=upload.file_name,
-        )
+        draft = read_upload_draft(upload)
+        result = ingest_draft(draft, story=upload.story, published=upload.published_on)
         article, created = result.article, result.created
         message = describe(result.expressions, result.proposed, result.merged, created=created)
     except NoPublicationDate:  # the ingest's own advice is for the command line
+        where = "text" if upload.kind == UploadedArticle.Kind.TEXT else "page"
+        advice = (
+            ", or start the file with a line like “Date: 2024-10-21”"
+            if upload.kind == UploadedArticle.Kind.TEXT
+            else ""
+        )
         return finish(
             upload,
             Status.FAILED,
-            f"{upload.file_name}: no publication date in the text; upload it again with "
-            "“Published on” filled in, or start the file with a line like “Date: 2024-10-21”.",
+            f"{upload.file_name}: no publication date in the {where}; upload it again with "
+            f"“Published on” filled in{advice}.",
         )
     except IngestError as error:
         return finish(upload, Status.FAILED, str(error))
     except IntegrityError:
-        # Another worker ingested the same text between our check and our insert.
-        article = Article.objects.filter(content_hash=content_hash(upload.text)).first()
+        # Another worker ingested the same article between our check and our insert.
+        article = (
+            Article.objects.filter(content_hash=content_hash(draft.text)).first() if draft else None
+        )
         if article is None:
             raise
         created, message = False, "Already ingested (at the same moment, by another upload)."
@@ -89,9 +96,19 @@ def process_upload(*, upload_id: int) -> int | None:
     return finish(upload, Status.DONE, message, article=article, created=created)
 
 
+def read_upload_draft(upload: UploadedArticle) -> Draft:
+    """The article an upload holds: its text, the article in its page, or the page its link
+    leads to (fetched here, in the worker, never in the request)."""
+    if upload.kind == UploadedArticle.Kind.LINK:
+        return read_link(upload.link)
+    if upload.kind == UploadedArticle.Kind.PAGE:
+        return page_draft(upload.text, source=upload.file_name)
+    return Draft(text=upload.text, source=upload.file_name)
+
+
 def describe(expressions: int, proposed: int, merged: int, *, created: bool) -> str:
     if not created:
-        return "Already ingested: the same text is in Dateline already."
+        return "Already ingested: the same article is in Dateline already."
     return (
         f"{expressions} date expression{'s' if expressions != 1 else ''}, "
         f"{proposed} new event{'s' if proposed != 1 else ''} proposed, "

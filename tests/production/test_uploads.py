@@ -163,7 +163,11 @@ def test_a_running_upload_is_not_requeued_too_early(staff_client):
             "Date: 2024-10-21\n\nSéoul a convoqué l'ambassadeur.".encode("latin-1"),
             "UTF-8",
         ),
-        ("page.html", b"<!DOCTYPE html><html><head></head><body>News</body></html>", "HTML"),
+        (
+            "page.html",
+            b"<!DOCTYPE html><html><head></head><body>News</body></html>",
+            "no article text in the page",
+        ),
     ],
 )
 def test_bad_file_fails_with_a_clear_message_and_the_rest_of_the_batch_goes_in(
