@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from timeline.fetch import read_links
 from timeline.ingest import IngestError
+from timeline.progress import Progress
 from timeline.runs import ingest_paths
 
 
@@ -42,7 +42,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--progress",
             action="store_true",
-            help="show progress on stderr even when it is not a terminal",
+            help="progress lines on stderr even when it is not a terminal (they come by "
+            "themselves for runs of more than 25 articles; a terminal gets a bar)",
         )
 
     def handle(
@@ -70,28 +71,14 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"--published “{published}” is not a date (YYYY-MM-DD)"
                 ) from None
-        interactive = sys.stderr.isatty()
-        show = progress or interactive
-
-        def on_progress(index: int, total: int, name: str) -> None:
-            line = f"[{index}/{total}] {name}"
-            if interactive:
-                self.stderr.write(f"\r\033[K{line}", ending="")
-                self.stderr.flush()
-            else:
-                self.stderr.write(line)
-
+        progress_bar = Progress(self.stderr, interactive=self.stderr.isatty(), always=progress)
         report = ingest_paths(
-            paths,
-            story_slug=story,
-            published=published_on,
-            on_progress=on_progress if show else None,
+            paths, story_slug=story, published=published_on, on_progress=progress_bar
         )
-        if show and interactive:
-            self.stderr.write("\r\033[K", ending="")
+        progress_bar.clear()
         for error in report.errors:
             self.stderr.write(error)
-        self.stdout.write(report.summary())
+        self.stdout.write(f"{report.summary()}; {progress_bar.elapsed:.1f} s")
         if report.errors:
             failed = len(report.errors)
             if report.new + report.skipped == 0:
