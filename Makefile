@@ -13,7 +13,7 @@ help:
 	@echo "make test   - the whole suite (unit, integration, browser)"
 	@echo "make serve  - production-style: collectstatic, migrate, gunicorn on http://$(HOST):$(PORT)/ (DEBUG off)"
 	@echo "make worker - the background worker that ingests uploaded articles"
-	@echo "make bench  - benchmarks: tagger, ingest, pages, review queue (needs PostgreSQL on 127.0.0.1:5432;"
+	@echo "make bench  - benchmarks: tagger, ingest, saved web pages, pages, review queue (needs PostgreSQL on 127.0.0.1:5432;"
 	@echo "              STORY=path/to/manifest.json: the story the review rows ingest)"
 	@echo "make lint   - ruff check and format check"
 

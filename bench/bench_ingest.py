@@ -35,6 +35,7 @@ import random
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -373,8 +374,10 @@ def _vendor() -> str:
     return connection.vendor
 
 
-def run(manifest: str | None = None) -> list[tuple[str, float, str]]:
-    """The rows; with `manifest`, the real story's too (see the module's docstring)."""
+@contextmanager
+def throwaway_database():
+    """Django set up on a test database made for the run and dropped after it (never
+    db.sqlite3): an SQLite file, like production SQLite, or PostgreSQL's test database."""
     import django
 
     django.setup()
@@ -389,13 +392,19 @@ def run(manifest: str | None = None) -> list[tuple[str, float, str]]:
         database.setdefault("TEST", {})["NAME"] = str(Path(scratch) / "bench.sqlite3")
     old_config = setup_databases(verbosity=0, interactive=False)
     try:
-        return _measure(Path(manifest) if manifest else None)
+        yield
     finally:
         teardown_databases(old_config, verbosity=0)
         if scratch:
             for leftover in Path(scratch).glob("*"):
                 leftover.unlink()
             Path(scratch).rmdir()
+
+
+def run(manifest: str | None = None) -> list[tuple[str, float, str]]:
+    """The rows; with `manifest`, the real story's too (see the module's docstring)."""
+    with throwaway_database():
+        return _measure(Path(manifest) if manifest else None)
 
 
 def main() -> None:

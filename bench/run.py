@@ -5,7 +5,7 @@ process so that each can configure Django (or not) as it needs. A module that
 is missing, or has no `run()`, is noted and skipped.
 
 Run: .venv/bin/python bench/run.py [--events N] [--small N] [--requests N] [--seconds S]
-       [--only tagger,ingest,pages,review] [--manifest story/manifest.json]
+       [--only tagger,ingest,html,pages,review] [--manifest story/manifest.json]
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ ROOT = BENCH.parent
 MODULES = {
     "tagger": ("bench_tagger", "date tagger"),
     "ingest": ("bench_ingest", "ingest pipeline"),
+    "html": ("bench_html", "saved web pages"),
     "pages": ("bench_pages", "timeline pages (PostgreSQL)"),
     "review": ("bench_review", "review queue"),
 }
@@ -77,6 +78,7 @@ def main() -> None:
     kwargs = {
         "tagger": {},
         "ingest": {"manifest": str(Path(args.manifest).resolve())} if args.manifest else {},
+        "html": {},
         "pages": {
             "events": args.events,
             "small": args.small,

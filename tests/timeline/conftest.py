@@ -7,9 +7,11 @@ import threading
 import time
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from articles.models import Story
 from timeline.ingest import get_story, ingest_text
@@ -51,6 +53,17 @@ def ingest_story(db):
 
 
 PAGES = ROOT / "tests" / "data" / "pages"
+
+
+def run_ingest(*args) -> tuple[str, str, str | None]:
+    """`manage.py ingest ARGS`: its stdout, its stderr, and its error (None if it passed)."""
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("ingest", *args, stdout=out, stderr=err)
+        error = None
+    except CommandError as raised:
+        error = str(raised)
+    return out.getvalue(), err.getvalue(), error
 
 
 class PageSite(ThreadingHTTPServer):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from articles.models import Article, Story
+
+from .conftest import run_ingest
 
 pytestmark = pytest.mark.django_db
 
@@ -30,16 +30,6 @@ SECOND = {
 }
 
 
-def run(*args):
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("ingest", *args, stdout=out, stderr=err)
-        error = None
-    except CommandError as raised:
-        error = str(raised)
-    return out.getvalue(), err.getvalue(), error
-
-
 def write_archive(tmp_path, *lines: str):
     path = tmp_path / "archive.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -48,7 +38,7 @@ def write_archive(tmp_path, *lines: str):
 
 def test_archive_ingests_every_line_with_its_title_date_address_and_outlet(tmp_path):
     path = write_archive(tmp_path, json.dumps(FIRST), "", json.dumps(SECOND))
-    out, _, error = run(str(path), "--story", "ferry")
+    out, _, error = run_ingest(str(path), "--story", "ferry")
     assert error is None
     assert "articles: 2 new" in out
     first = Article.objects.get(title=FIRST["title"])
@@ -59,8 +49,8 @@ def test_archive_ingests_every_line_with_its_title_date_address_and_outlet(tmp_p
 
 def test_archive_again_adds_nothing(tmp_path):
     path = write_archive(tmp_path, json.dumps(FIRST), json.dumps(SECOND))
-    run(str(path), "--story", "ferry")
-    out, _, error = run(str(path), "--story", "ferry")
+    run_ingest(str(path), "--story", "ferry")
+    out, _, error = run_ingest(str(path), "--story", "ferry")
     assert error is None
     assert "articles: 0 new, 2 skipped" in out
     assert Article.objects.count() == 2
@@ -80,7 +70,7 @@ def test_archive_again_adds_nothing(tmp_path):
 )
 def test_malformed_line_refuses_the_whole_file_naming_the_line(tmp_path, bad_line, says):
     path = write_archive(tmp_path, json.dumps(FIRST), bad_line)
-    out, err, error = run(str(path), "--story", "ferry")
+    out, err, error = run_ingest(str(path), "--story", "ferry")
     assert err.count("\n") == 1
     assert err.startswith(f"{path}: line 2: ")
     assert says in err
@@ -91,18 +81,18 @@ def test_malformed_line_refuses_the_whole_file_naming_the_line(tmp_path, bad_lin
 
 def test_archive_needs_a_story(tmp_path):
     path = write_archive(tmp_path, json.dumps(FIRST))
-    _, err, _ = run(str(path))
+    _, err, _ = run_ingest(str(path))
     assert "which story?" in err
     assert not Article.objects.exists()
 
 
 def test_empty_archive_is_refused(tmp_path):
     path = write_archive(tmp_path, "", "  ")
-    _, err, _ = run(str(path), "--story", "ferry")
+    _, err, _ = run_ingest(str(path), "--story", "ferry")
     assert err.strip() == f"{path}: empty archive (no article lines)"
 
 
 def test_published_option_overrides_the_archive_dates(tmp_path):
     path = write_archive(tmp_path, json.dumps(FIRST))
-    run(str(path), "--story", "ferry", "--published", "2025-03-13")
+    run_ingest(str(path), "--story", "ferry", "--published", "2025-03-13")
     assert Article.objects.get().published_on == date(2025, 3, 13)

@@ -4,26 +4,14 @@ entries reported one line each while the good ones go in."""
 from __future__ import annotations
 
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from articles.models import Article
 
-from .conftest import PAGES
+from .conftest import PAGES, run_ingest
 
 pytestmark = pytest.mark.django_db
-
-
-def run(*args):
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("ingest", *args, stdout=out, stderr=err)
-        error = None
-    except CommandError as raised:
-        error = str(raised)
-    return out.getvalue(), err.getvalue(), error
 
 
 def rss(*items: str) -> str:
@@ -63,7 +51,7 @@ def test_feed_file_ingests_the_good_entries_and_reports_the_broken(
 ):
     path = tmp_path / "feed.xml"
     path.write_text(mixed_feed, encoding="utf-8")
-    out, err, error = run(str(path), "--story", "ferry")
+    out, err, error = run_ingest(str(path), "--story", "ferry")
     assert "articles: 2 new, 0 skipped (already ingested), 3 failed" in out
     assert err.splitlines() == [
         f"{path}: entry 3 (“No link at all”): no link to an article",
@@ -77,7 +65,7 @@ def test_feed_file_ingests_the_good_entries_and_reports_the_broken(
 def test_page_date_wins_over_the_entry_date(page_site, loopback_allowed, mixed_feed, tmp_path):
     path = tmp_path / "feed.xml"
     path.write_text(mixed_feed, encoding="utf-8")
-    run(str(path), "--story", "ferry")
+    run_ingest(str(path), "--story", "ferry")
     news = Article.objects.get(outlet="The Harbour Gazette")
     assert (news.published_on, news.published_from) == (date(2025, 3, 12), "meta")
 
@@ -87,7 +75,7 @@ def test_entry_date_dates_a_page_that_states_none(
 ):
     path = tmp_path / "feed.xml"
     path.write_text(mixed_feed, encoding="utf-8")
-    run(str(path), "--story", "ferry")
+    run_ingest(str(path), "--story", "ferry")
     wall = Article.objects.get(url=undated_page)
     assert (wall.published_on, wall.published_from) == (date(2025, 3, 18), "feed")
     assert wall.get_published_from_display() == "the feed entry’s date"
@@ -99,7 +87,7 @@ def test_feed_link_is_fetched_and_its_entries_ingested(page_site, loopback_allow
         {"Content-Type": "application/rss+xml; charset=utf-8"},
         mixed_feed.encode(),
     )
-    out, err, _ = run(page_site.url("/feed.rss"), "--story", "ferry")
+    out, err, _ = run_ingest(page_site.url("/feed.rss"), "--story", "ferry")
     assert "articles: 2 new, 0 skipped (already ingested), 3 failed" in out
     assert f"{page_site.url('/feed.rss')}: entry 3 (“No link at all”)" in err
 
@@ -121,7 +109,7 @@ def test_atom_entry_links_are_read_against_the_feed_address(page_site, loopback_
         {"Content-Type": "text/html"},
         (PAGES / "url_date.html").read_bytes(),
     )
-    _, err, error = run(page_site.url("/feeds/atom.xml"), "--story", "isles")
+    _, err, error = run_ingest(page_site.url("/feeds/atom.xml"), "--story", "isles")
     assert error is None, err
     assert Article.objects.get().title == "Islander ferry refloated on the morning tide"
 
@@ -129,6 +117,6 @@ def test_atom_entry_links_are_read_against_the_feed_address(page_site, loopback_
 def test_a_file_that_is_not_a_feed_is_refused(tmp_path):
     path = tmp_path / "notes.xml"
     path.write_text("<notes><note>buy milk</note></notes>", encoding="utf-8")
-    _, err, error = run(str(path), "--story", "ferry")
+    _, err, error = run_ingest(str(path), "--story", "ferry")
     assert err.strip() == f"{path}: not an RSS or Atom feed"
     assert error == "1 input(s) failed; nothing was ingested"

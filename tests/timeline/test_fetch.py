@@ -5,29 +5,17 @@ from __future__ import annotations
 
 import ipaddress
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from articles.models import Article, Story
 from timeline.fetch import FetchError, fetch, refused_because, user_agent
 from timeline.ingest import IngestError
 from timeline.runs import ingest_paths, read_link
 
-from .conftest import PAGES
+from .conftest import PAGES, run_ingest
 
 CANONICAL = "https://www.harbourgazette.example/news/ferry-runs-aground-kestrel-point"
-
-
-def run(*args):
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("ingest", *args, stdout=out, stderr=err)
-        error = None
-    except CommandError as raised:
-        error = str(raised)
-    return out.getvalue(), err.getvalue(), error
 
 
 def test_loopback_is_refused_without_the_setting(page_site):
@@ -130,7 +118,7 @@ def test_requests_say_who_is_asking(page_site, loopback_allowed):
 
 @pytest.mark.django_db
 def test_command_ingests_a_link_with_its_page_date(page_site, loopback_allowed):
-    out, err, error = run(page_site.url("/news_article.html"), "--story", "ferry")
+    out, err, error = run_ingest(page_site.url("/news_article.html"), "--story", "ferry")
     assert error is None, err
     article = Article.objects.get()
     assert (article.url, article.published_on, article.published_from) == (
@@ -144,7 +132,7 @@ def test_command_ingests_a_link_with_its_page_date(page_site, loopback_allowed):
 def test_page_without_a_canonical_link_keeps_the_address_it_was_fetched_from(
     page_site, loopback_allowed
 ):
-    run(page_site.url("/dateline_only.html"), "--story", "ferry")
+    run_ingest(page_site.url("/dateline_only.html"), "--story", "ferry")
     assert Article.objects.get().url == page_site.url("/dateline_only.html")
 
 
@@ -160,7 +148,7 @@ def test_links_file_ingests_each_link_and_reports_the_bad_ones(
         f"{page_site.url('/url_date.html')}\n",
         encoding="utf-8",
     )
-    out, err, error = run("--urls", str(links), "--story", "ferry")
+    out, err, error = run_ingest("--urls", str(links), "--story", "ferry")
     assert "articles: 2 new, 0 skipped (already ingested), 1 failed" in out
     assert err.strip() == (
         f"{page_site.url('/paywall.html')}: no article text in the page "
@@ -175,7 +163,7 @@ def test_links_file_with_a_line_that_is_not_a_link_is_refused_whole(
 ):
     links = tmp_path / "links.txt"
     links.write_text(f"{page_site.url('/news_article.html')}\nfile:///etc/passwd\n")
-    _, _, error = run("--urls", str(links), "--story", "ferry")
+    _, _, error = run_ingest("--urls", str(links), "--story", "ferry")
     assert error == f"{links}: line 2: not an http:// or https:// link"
     assert page_site.user_agents == []
     assert not Story.objects.exists()

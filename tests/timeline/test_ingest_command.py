@@ -9,6 +9,8 @@ from django.core.management import CommandError, call_command
 
 from articles.models import Article, Story
 
+from .conftest import run_ingest as run
+
 pytestmark = pytest.mark.django_db
 
 ARTICLE = "South Korea has summoned the Russian ambassador over troops.\nMore text follows here.\n"
@@ -18,18 +20,6 @@ def write_manifest(folder, articles, story="Troops in Russia"):
     path = folder / "manifest.json"
     path.write_text(json.dumps({"story": story, "articles": articles}), encoding="utf-8")
     return path
-
-
-def run(*args):
-    from io import StringIO
-
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("ingest", *args, stdout=out, stderr=err)
-        error = None
-    except CommandError as raised:
-        error = str(raised)
-    return out.getvalue(), err.getvalue(), error
 
 
 def test_manifest_names_the_story_and_gives_dates_and_titles(tmp_path):

@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date
 from html import escape
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.urls import reverse
 from lxml import html as lxml_html
 
@@ -18,8 +16,8 @@ from timeline.models import Event
 from timeline.pages import NotAnArticle, read_page
 from timeline.runs import ingest_paths
 
-ROOT = Path(__file__).resolve().parents[2]
-PAGES = ROOT / "tests" / "data" / "pages"
+from .conftest import PAGES, ROOT, run_ingest
+
 SEEDS = ROOT / "tests" / "temporal" / "data" / "seeds"
 
 BOILERPLATE = [
@@ -38,16 +36,6 @@ BOILERPLATE = [
     "Privacy policy",
     "Photo: coastguard handout",
 ]
-
-
-def run(*args):
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("ingest", *args, stdout=out, stderr=err)
-        error = None
-    except CommandError as raised:
-        error = str(raised)
-    return out.getvalue(), err.getvalue(), error
 
 
 def article_paragraphs(name: str, xpath: str) -> list[str]:
@@ -103,7 +91,7 @@ def test_copyright_year_is_not_a_publication_date():
 
 @pytest.mark.django_db
 def test_command_ingests_pages_with_their_metadata_and_date_sources():
-    out, err, error = run(
+    out, err, error = run_ingest(
         str(PAGES / "news_article.html"),
         str(PAGES / "dateline_only.html"),
         str(PAGES / "url_date.html"),
@@ -132,7 +120,7 @@ def test_command_ingests_pages_with_their_metadata_and_date_sources():
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["listing.html", "paywall.html"])
 def test_command_refuses_a_page_that_is_not_an_article_in_one_line(name):
-    _, err, error = run(str(PAGES / name), "--story", "ferry")
+    _, err, error = run_ingest(str(PAGES / name), "--story", "ferry")
     assert err.count("\n") == 1
     assert err.startswith(f"{PAGES / name}: no article text in the page (only ")
     assert err.rstrip().endswith("words: a paywall, a listing or an empty page?)")
@@ -150,7 +138,7 @@ def undated_page(tmp_path) -> Path:
 @pytest.mark.django_db
 def test_page_without_a_date_is_refused_naming_it(tmp_path):
     path = undated_page(tmp_path)
-    _, err, error = run(str(path), "--story", "ferry")
+    _, err, error = run_ingest(str(path), "--story", "ferry")
     assert err.strip() == (
         f"{path}: no publication date in the page (its metadata, its address or a date line); "
         "give --published YYYY-MM-DD or a manifest date"
@@ -161,7 +149,9 @@ def test_page_without_a_date_is_refused_naming_it(tmp_path):
 
 @pytest.mark.django_db
 def test_page_without_a_date_goes_in_with_published(tmp_path):
-    _, _, error = run(str(undated_page(tmp_path)), "--story", "ferry", "--published", "2025-03-18")
+    _, _, error = run_ingest(
+        str(undated_page(tmp_path)), "--story", "ferry", "--published", "2025-03-18"
+    )
     assert error is None
     article = Article.objects.get()
     assert (article.published_on, article.published_from) == (date(2025, 3, 18), "given")
@@ -169,7 +159,7 @@ def test_page_without_a_date_goes_in_with_published(tmp_path):
 
 @pytest.mark.django_db
 def test_published_overrides_the_page_metadata():
-    run(str(PAGES / "news_article.html"), "--story", "ferry", "--published", "2025-03-11")
+    run_ingest(str(PAGES / "news_article.html"), "--story", "ferry", "--published", "2025-03-11")
     article = Article.objects.get()
     assert (article.published_on, article.published_from) == (date(2025, 3, 11), "given")
 
@@ -178,14 +168,14 @@ def test_published_overrides_the_page_metadata():
 def test_html_saved_as_txt_is_read_as_a_page(tmp_path):
     path = tmp_path / "saved.txt"
     path.write_bytes((PAGES / "news_article.html").read_bytes())
-    run(str(path), "--story", "ferry")
+    run_ingest(str(path), "--story", "ferry")
     assert "<p>" not in Article.objects.get().body
     assert "cookies" not in Article.objects.get().body
 
 
 @pytest.mark.django_db
 def test_reader_shows_where_the_date_was_read(client):
-    run(str(PAGES / "news_article.html"), "--story", "ferry")
+    run_ingest(str(PAGES / "news_article.html"), "--story", "ferry")
     article = Article.objects.get()
     page = client.get(reverse("articles:detail", args=[article.pk])).text
     assert "read from the page’s metadata" in page
