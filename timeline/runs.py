@@ -141,7 +141,10 @@ def read_link(
     response = fetch(url)
     if response.is_feed:
         if job is None:
-            raise IngestError(f"{url}: a feed, not an article (a feed entry links to a feed)")
+            raise IngestError(
+                f"{url}: a feed, not an article page (give feeds to manage.py ingest, "
+                "not as a feed's entry or a pasted link)"
+            )
         entries, errors = read_feed(response.body, source=url, base=response.url)
         return Expansion(jobs=_entry_jobs(entries, job=job), errors=errors)
     draft = page_draft(response.body, source=url, url=response.url)

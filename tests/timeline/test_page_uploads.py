@@ -125,3 +125,13 @@ def test_hostile_link_text_is_shown_as_text(staff_client):
 def test_bad_link_line_is_echoed_escaped(staff_client):
     response = post(staff_client, links='javascript:"><script>alert(1)</script>')
     assert "<script>alert(1)</script>" not in response.text
+
+
+def test_pasted_feed_link_fails_saying_it_is_a_feed(staff_client, page_site, loopback_allowed):
+    feed = b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>'
+    page_site.routes["/feed.rss"] = (200, {"Content-Type": "application/rss+xml"}, feed)
+    post(staff_client, links=page_site.url("/feed.rss"))
+    run_queued()
+    upload = UploadedArticle.objects.get()
+    assert upload.status == "failed"
+    assert "a feed, not an article page" in upload.message
