@@ -7,6 +7,7 @@ the event is about is a bag of content words the clustering step compares.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -243,10 +244,12 @@ def extract_events(
             if sentence.start <= e.start and e.end <= sentence.end
         ]
         if inside:
-            if _is_question(sentence):
+            if _is_question(sentence) or _inside_quotation(text, sentence):
                 continue
-            dates = _event_dates(sentence, inside)
+            dates = [_season_or_day(text, e) for e in _event_dates(sentence, inside)]
             for expression in dates:
+                if _negated(_clause_around(sentence, expression)):
+                    continue
                 # A sentence in the present ("members vote on October 3") tells an event
                 # only when its date lies ahead.
                 if not _tells_an_event(sentence.text) and not (
@@ -286,10 +289,74 @@ def extract_events(
 _HEDGES = word_set("could might may")
 
 
+# "Buyers should try again tomorrow": advice to the reader's kind, not a plan.
+_ADVICE = re.compile(
+    r"\b(?:buyers|customers|users|consumers|people|residents|owners|shoppers|investors|"
+    r"readers|viewers|travellers|travelers|passengers|parents|you|we)\s+should\b",
+    re.IGNORECASE,
+)
+
+
 def hedged(title: str) -> bool:
     words = [w.lower() for w in split_words(title)]
     verb = first_verb(words)
-    return verb is not None and words[verb] in _HEDGES
+    return verb is not None and words[verb] in _HEDGES or bool(_ADVICE.search(title))
+
+
+# "had not been updated since 2008", "never shipped in 2009": what did not happen is no
+# event ("not only … but also" is no negation).
+_NEGATION = re.compile(
+    r"\b(?:has|have|had|did|does|do|was|were|is|are|will|would|could|can)(?:\s+\w+ly)?"
+    r"\s*(?:not|n[’']t|never)\b(?!\s+only)|\bnever\b|\bcannot\b",
+    re.IGNORECASE,
+)
+
+
+def _negated(clause: str) -> bool:
+    return bool(_NEGATION.search(clause))
+
+
+def _inside_quotation(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence goes on with a quotation opened before it ("… stating, “I have
+    always said …” / Unfortunately, that day has come.”"): the speaker's words, whose
+    dates are the speaker's, not the reporter's."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    before = text[line_start : sentence.start]
+    told = before + sentence.text
+    if before.count("“") > before.count("”") or told.count("”") > told.count("“"):
+        return True
+    straight = before.count('"')
+    # A closing quote that no quote in its paragraph opened: the quotation began earlier.
+    return straight % 2 == 1 or (told.count('"') % 2 == 1 and told.rstrip().endswith('"'))
+
+
+# "the Christmas and New Year sales period", "Thanksgiving shopping": a season named by a
+# holiday, not the holiday's day.
+_SEASON_AFTER = re.compile(
+    r"(?:\s+(?:and|&)\s+[A-Z][\w’']*(?:\s+[A-Z][\w’']*)?)?\s+"
+    r"(?:sales|season|shopping|holidays?|period|quarter|rush|break|spending|trading)\b"
+)
+_HOLIDAY_NAME = re.compile(
+    r"^(?:Christmas|Xmas|New\s+Year(?:[’']s)?|Thanksgiving|Easter|Black\s+"
+    r"Friday|Cyber\s+Monday|Halloween|Ramadan|Hanukkah|Diwali)$"
+)
+
+
+def _season_or_day(text: str, expression: TemporalExpression) -> TemporalExpression:
+    """The expression as it dates an event: a holiday that names a season ("Christmas
+    sales") dates the holiday's month, not its day."""
+    if not (
+        expression.granularity == "day"
+        and _HOLIDAY_NAME.match(expression.text.strip())
+        and _SEASON_AFTER.match(text, expression.end, expression.end + 60)
+    ):
+        return expression
+    season = copy.copy(expression)
+    season.date_start, season.date_end = month_interval(
+        expression.date_start.year, expression.date_start.month
+    )
+    season.value, season.granularity = f"{expression.date_start:%Y-%m}", "month"
+    return season
 
 
 # An event that ended this long before the article's day is background the article recalls
@@ -444,6 +511,38 @@ _COMPARED_WITH = re.compile(
 )
 
 
+# What a date only bounds, in English news: the end of a state ("barred him from working
+# until April", "free until September 30"), a figure's baseline ("from $5.8 billion in
+# 2005", "a drop of $2.46 since Wednesday's close"), a period's edge ("the quarter, which
+# ended December 30") and the date of a source ("according to an April 2 report").
+_UNTIL = re.compile(r"\b(?:until|till|til)\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+)?$", re.I)
+_FIGURE = r"(?:US\s*)?[$€£]?\d[\d.,]*\s*(?:%|percent|per\s+cent|billion|million|thousand|bn|m)?"
+_BASELINE = re.compile(
+    rf"\bfrom\s+{_FIGURE}\s+(?:in|on|at|during)\s+(?:the\s+)?$"
+    rf"|\b(?:drop|rise|fall|gain|increase|decrease|decline|jump|loss|change|up|down)\s+"
+    rf"(?:of\s+)?(?:only\s+|just\s+|about\s+|nearly\s+|some\s+)?{_FIGURE}\s+since\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PERIOD_EDGE = re.compile(
+    r"\b(?:quarter|year|season|month|period|term|week|half|session)\b[^.;]{0,30}?"
+    r"(?:\bwhich\s+|\bthat\s+)?(?:ended|ends|ending|began|begins|beginning|closed|closes|"
+    r"will\s+end|will\s+begin)\s+(?:on\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(r"\baccording\s+to\b[^,;]{0,60}$", re.IGNORECASE)
+
+
+def _bounds_something(sentence: Sentence, expression: TemporalExpression, before: str) -> bool:
+    """Whether the expression only bounds a state, a figure or a period, or dates the
+    source the sentence cites: it dates no event of its own."""
+    return bool(
+        _UNTIL.search(before)
+        or _BASELINE.search(before)
+        or _PERIOD_EDGE.search(before)
+        or _SOURCE.search(before)
+    )
+
+
 def _event_dates(sentence: Sentence, expressions: list[TemporalExpression]) -> list:
     # Nested dates ("on Friday, October 18" or "June ... this year") describe one moment:
     # keep the most precise of each nest.
@@ -456,6 +555,7 @@ def _event_dates(sentence: Sentence, expressions: list[TemporalExpression]) -> l
             ]
         )
         and not _COMPARED_WITH.search(before)
+        and not _bounds_something(sentence, e, before)
     ]
     kept = []
     for expression in expressions:
