@@ -259,6 +259,10 @@ def extract_events(
                 candidate = _candidate(article, sentence, expression, spans, title_of)
                 if hedged(candidate.title):
                     continue
+                if told_before := _told_before(candidate, candidates):
+                    told_before.also.append(sentence)
+                    told.add(sentence.start)
+                    continue
                 if len(dates) > 1:
                     candidate.focus = _clause_around(sentence, expression)
                     # Each date's kind from its own clause, as its title tells it: "the crack
@@ -282,6 +286,26 @@ def extract_events(
         candidate.tokens = tokens[candidate.start]
         candidate.topic = topic
     return candidates
+
+
+# A sentence whose subject names the news already told: "The announcement came today at
+# a special event", "Monday's email announcement marked …", "The move came after …".
+_ANAPHORIC_EVENT = re.compile(
+    r"^(?:The|This|That|Its|His|Her|Their|[A-Z][a-z]+day[’']s)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:announcement|move|decision|unveiling|launch|news|statement|revelation|resignation|"
+    r"settlement|ruling|verdict|deal)\b"
+)
+
+
+def _told_before(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """The candidate of the same article whose news this one's subject refers back to, on
+    the same dates; None when the sentence tells news of its own."""
+    if not _ANAPHORIC_EVENT.match(candidate.quote):
+        return None
+    for earlier in reversed(candidates):
+        if (earlier.date_start, earlier.date_end) == (candidate.date_start, candidate.date_end):
+            return earlier
+    return None
 
 
 # What a title says may, might or could be is a guess, not something that happened or is
