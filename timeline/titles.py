@@ -138,6 +138,12 @@ _DATE_PHRASE = re.compile(
 # "The deadline is 21st October": a date that is what the sentence says stays.
 _BE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|remains|remained)\s*$", re.IGNORECASE)
 _ARTICLE_BEFORE_DATE = re.compile(rf"\b(?P<article>[Aa])n?\s+{_ANY_DATE}\s+(?=(?P<next>\w))")
+# "a breach of the 1991 settlement" → "a breach of the settlement": a date that modifies a
+# noun goes alone, its determiner (and the preposition before it) stay.
+_DETERMINER_BEFORE_DATE = re.compile(
+    rf"\b(?P<determiner>the|its|their|his|her|this|that|these|those)\s+{_ANY_DATE}\s+(?=(?-i:[a-z]))",
+    re.IGNORECASE,
+)
 _MARKER = re.compile("[\ue000-\ue0ff]")
 # "Inspectors visited the site on May 2 and again on May 9" without its dates
 _DANGLING_AND = re.compile(r"(?:\s+(?:and|or|but|then)(?:\s+again)?)+\s*$")
@@ -820,6 +826,7 @@ def _without_dates(text: str, originals: dict[str, str]) -> str:
     text = _ARTICLE_BEFORE_DATE.sub(
         lambda m: m.group("article") + ("n " if m.group("next") in "aeiouAEIOU" else " "), text
     )
+    text = _DETERMINER_BEFORE_DATE.sub(lambda m: m.group("determiner") + " ", text)
     return _restore(_DATE_PHRASE.sub(drop, text), originals)
 
 
@@ -1103,8 +1110,42 @@ def readable_title(
         title = _cut_where_a_phrase_ends(title)
         if not clause_problem(title):
             return title
+    if date is not None and (gapped := _gapped_clause(sentence, date)):
+        title = resolve(gapped)
+        if not clause_problem(title):
+            return title
     shorter = _cut_where_a_phrase_ends(first)
     return shorter if not clause_problem(shorter) else first
+
+
+# "In 1998 Apple introduced the iMac, in 2001 the iPod and …": the later items of a list
+# of dated objects leave out the subject and verb the first item gave them.
+_LIST_ITEM_END = re.compile(r",\s+|\s+and\s+|;\s+|\.\s*$")
+_LEADING_DATE_PHRASE = re.compile(
+    r"^(?:(?:in|on|by|during|since)\s+)?(?:the\s+)?[^,]*?\d{4}\s*,?\s+", re.IGNORECASE
+)
+
+
+def _gapped_clause(sentence: str, date: tuple[int, int]) -> str | None:
+    """The date's list item with the subject and verb of the sentence's first clause
+    ("Apple introduced the iPod music player"), or None when the item is not gapped."""
+    head_end = sentence.find(", ")
+    leading = _LEADING_DATE_PHRASE.match(sentence[:head_end]) if head_end > 0 else None
+    if leading is None:
+        return None
+    head = sentence[leading.end() : head_end]
+    words = split_words(head)
+    verb = first_verb(words)
+    if verb is None or verb == 0:
+        return None
+    if date[1] <= leading.end():
+        return capitalised(head)  # the first item: its own clause
+    after = sentence[date[1] :]
+    end = _LIST_ITEM_END.search(after)
+    item = (after[: end.start()] if end else after).strip(" ,")
+    if not item or first_verb(split_words(item)) is not None or len(item.split()) > 12:
+        return None
+    return capitalised(f"{' '.join(words[: verb + 1])} {item}")
 
 
 _Spans = tuple[str, tuple[int, int] | None, list[tuple[int, int]]]

@@ -70,3 +70,42 @@ def test_readable_title_names_a_pronoun_subject_through_resolve():
 def test_a_name_written_with_a_small_letter_keeps_it():
     assert capitalised("iTunes passed 5 billion songs") == "iTunes passed 5 billion songs"
     assert capitalised("the agency closed") == "The agency closed"
+
+
+LIST = (
+    "In 1998 Apple introduced the iMac personal computer, in 2001 the iPod music player "
+    "and the following year the Mac OS X operating system was released."
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("1998", "Apple introduced the iMac personal computer"),
+        # A later item of the list borrows the first clause's subject and verb.
+        ("2001", "Apple introduced the iPod music player"),
+    ],
+)
+def test_an_item_of_a_dated_list_is_titled_with_the_lists_subject_and_verb(written, title):
+    dates = [(LIST.index(d), LIST.index(d) + 4) for d in ("1998", "2001")]
+    own = dates[0] if written == "1998" else dates[1]
+    assert readable_title(LIST, date=own, other_dates=dates) == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "title"),
+    [
+        (
+            "The court found the store was a breach of the 1991 settlement.",
+            "1991",
+            "The court found the store was a breach of the settlement",
+        ),
+        (
+            "The panel began its 2022 inspection of the depot.",
+            "2022",
+            "The panel began its inspection of the depot",
+        ),
+    ],
+)
+def test_a_date_that_modifies_a_noun_leaves_the_title_alone(sentence, date, title):
+    assert readable_title(sentence, **_dated(sentence, date)) == title
