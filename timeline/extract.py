@@ -257,7 +257,7 @@ def extract_events(
                 ):
                     continue
                 candidate = _candidate(article, sentence, expression, spans, title_of)
-                if hedged(candidate.title):
+                if hedged(candidate.title) or _forecast_before(sentence, expression):
                     continue
                 if told_before := _told_before(candidate, candidates):
                     told_before.also.append(sentence)
@@ -273,6 +273,8 @@ def extract_events(
                         end=candidate.date_end,
                         published=article.published_on,
                     )
+                if _dates_the_telling(sentence, expression):
+                    candidate.date_kind = "reported"  # "announced today that … will …"
                 candidates.append(candidate)
                 told.add(sentence.start)
         elif sentence is lead and _tells_news_in_past(sentence.text):
@@ -321,10 +323,30 @@ _ADVICE = re.compile(
 )
 
 
+# "Longhorn is expected to have these advantages": a forecast of a state, not a plan ("is
+# expected to be released" is one).
+_FORECAST = re.compile(
+    r"\bexpected\s+to\s+(?:have|include|cost|feature|support|offer|become|remain|reach|top)\b",
+    re.IGNORECASE,
+)
+
+
+def _forecast_before(sentence: Sentence, expression: TemporalExpression) -> bool:
+    """Whether the date closes a forecast of a state: "… is expected to have these
+    advantages when it is released, expected in late 2006"."""
+    at = expression.start - sentence.start
+    return bool(_FORECAST.search(sentence.text, max(0, at - 120), at))
+
+
 def hedged(title: str) -> bool:
     words = [w.lower() for w in split_words(title)]
     verb = first_verb(words)
-    return verb is not None and words[verb] in _HEDGES or bool(_ADVICE.search(title))
+    return (
+        verb is not None
+        and words[verb] in _HEDGES
+        or bool(_ADVICE.search(title))
+        or bool(_FORECAST.search(title))
+    )
 
 
 # "had not been updated since 2008", "never shipped in 2009": what did not happen is no
@@ -623,8 +645,28 @@ def _is_report_frame(sentence: Sentence, expression, others: list) -> bool:
     rest = text[local_end:]
     clause = re.search(r"\bthat\b|,", rest)
     return clause is not None and any(
-        other.start - sentence.start > local_end + clause.start() for other in others
+        other.start - sentence.start > local_end + clause.start()
+        and not _in_an_aside(text, other.start - sentence.start)
+        for other in others
     )
+
+
+_TELLING_BEFORE = re.compile(rf"(?:{_REPORTING_VERB.pattern})\s+(?:on\s+|in\s+)?$", re.I)
+
+
+def _dates_the_telling(sentence: Sentence, expression: TemporalExpression) -> bool:
+    """Whether the date is the reporting verb's own: "Jobs announced today that …"."""
+    return bool(_TELLING_BEFORE.search(sentence.text, 0, expression.start - sentence.start))
+
+
+_ASIDE_OPENS = re.compile(r",\s+(?:which|who|whose|where)\b[^,]*$", re.IGNORECASE)
+
+
+def _in_an_aside(text: str, at: int) -> bool:
+    """Whether text[at] lies in a relative clause set off by commas ("… that the Lion
+    release, which is scheduled for next summer, will include …"): its date dates the
+    noun before it, not what the reported clause tells."""
+    return bool(_ASIDE_OPENS.search(text, 0, at))
 
 
 # The frame after what it tells: "…, the company said on Wednesday." (or "…, officials

@@ -113,9 +113,12 @@ def test_not_only_is_no_negation():
         ("Buyers should try again", True),
         ("Customers should return the phones", True),
         ("The road should reopen", False),
+        # A forecast of a state is a guess; a forecast release is a plan.
+        ("Longhorn is also expected to have many of these advantages", True),
+        ("Longhorn is expected to be released", False),
     ],
 )
-def test_advice_to_readers_is_no_event(title, advice):
+def test_advice_and_forecasts_of_a_state_are_no_event(title, advice):
     assert hedged(title) is advice
 
 
@@ -167,3 +170,13 @@ def test_a_holiday_itself_stays_its_day():
     expression = timex(body, "Christmas", date(2006, 12, 25))
     (event,) = extract_events(article=article(body, date(2007, 1, 18)), expressions=[expression])
     assert (event.date_start, event.granularity) == (date(2006, 12, 25), "day")
+
+
+def test_a_date_that_closes_a_forecast_of_a_state_dates_no_event():
+    body = (
+        "Reactions\n\nThey point out that Longhorn is also expected to have many of these "
+        "advantages when it is released, expected in late 2006.\n"
+    )
+    expression = timex(body, "late 2006", date(2006, 9, 1), date(2006, 12, 31), "range")
+    found = extract_events(article=article(body, date(2005, 5, 7)), expressions=[expression])
+    assert [c for c in found if c.expression is expression] == []
