@@ -145,6 +145,11 @@ _DETERMINER_BEFORE_DATE = re.compile(
     re.IGNORECASE,
 )
 _MARKER = re.compile("[\ue000-\ue0ff]")
+_OF_THE_YEAR = re.compile(
+    rf"(?P<date>{_ANY_DATE})\s+of\s+(?:the|its|this|that|last|next)\s+"
+    r"(?:financial|fiscal|calendar|tax|school|academic)\s+year\b",
+    re.IGNORECASE,
+)
 # "Inspectors visited the site on May 2 and again on May 9" without its dates
 _DANGLING_AND = re.compile(r"(?:\s+(?:and|or|but|then)(?:\s+again)?)+\s*$")
 # "ended fighting that began in 1950" without its date
@@ -172,7 +177,9 @@ _REPORTING_VERB = re.compile(rf"\b(?:(?P<says>{_REPORTING}|{_TOLD})|{_FINDING})\
 _FRAME_TAIL = re.compile(
     rf"(?:\s+(?:on\s+|late\s+on\s+|early\s+on\s+|in\s+|at\s+)?{_ANY_DATE}"
     r"|\s+in\s+(?:a|an)\s+(?:statement|interview|post|letter|briefing|report)"
-    rf"(?:\s+[^\s,{_OWN}]+){{0,4}}?(?=\s+(?:on|that)\b|,|\s+{_ANY_DATE}))*"
+    rf"(?:\s+[^\s,{_OWN}]+){{0,4}}?(?=\s+(?:on|that)\b|,|\s+{_ANY_DATE})"
+    # "NPD said according to those figures, Apple's store passes …"
+    r"|\s+according\s+to\s+[^,]{1,60}(?=,))*"
     r"\s*,?\s*(?P<that>that\s+)?",
     re.IGNORECASE,
 )
@@ -184,7 +191,11 @@ _TRAILING_FRAME = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(
-    r"^(?:according to [^,]{1,80},\s*|in (?:a|an) [^,]{1,60},\s*)", re.IGNORECASE
+    r"^(?:according to [^,]{1,80},\s*|in (?:a|an) [^,]{1,60},\s*"
+    # The writer's own frame: "It should be mentioned that …", "It is worth noting that …"
+    r"|it\s+(?:should|must|may|can)\s+be\s+(?:mentioned|noted|said|stressed|added|"
+    r"remembered|recalled)\s+that\s+|it\s+is\s+worth\s+(?:noting|mentioning)\s+that\s+)",
+    re.IGNORECASE,
 )
 # "In recent diplomatic tensions, …", "Following this announcement, …", "On Friday, …"
 _OPENERS = (
@@ -291,7 +302,11 @@ def make_title(
     # Whatever the cuts left, a title does not end on "of", "the" or "will".
     while len(words) > 2 and words[-1].lower().strip(",;:") in _NOT_LAST:
         words.pop()
+    if words and words[0] in ('"', "“", "'", "‘"):
+        words.pop(0)  # '" Apple is going to …' once the quotation's frame is gone
     title = " ".join(words)
+    if title.count('"') == 1 or title.count("“") != title.count("”"):
+        title = re.sub(r"^[“\"]\s*|\s*[”\"]$", "", title)  # half a quotation's marks
     if len(words) < 2:
         return trim_words(sentence.strip(), TITLE_WORDS).rstrip(" .,;:")
     return capitalised(title)
@@ -451,6 +466,9 @@ def _clause_of_date(text: str) -> str:
     return text
 
 
+_APPOSED_NAME = re.compile(r"^(?:[A-Z]|[a-z]+[A-Z])[\w’'&.-]*")
+
+
 def _relative_clause(text: str, at: int) -> str | None:
     """ "The bridge, which opened in 1968, …" → "The bridge opened in 1968"."""
     relative = _open_clause_before(_RELATIVE, text, at)
@@ -464,6 +482,10 @@ def _relative_clause(text: str, at: int) -> str | None:
     subject = _antecedent(text[: relative.start()]) if clause else ""
     if not subject:
         return None
+    # "Apple's new advertising service, iAd, which goes live …": the name in apposition.
+    named = subject.rsplit(", ", 1)[-1]
+    if named != subject and _APPOSED_NAME.match(named) and len(named.split()) <= 4:
+        subject = named
     if relative.group("pronoun") == "whose":  # "the union, whose members …"
         subject += "’s" if "’" in text else "'s"
     return f"{subject} {clause}"
@@ -767,7 +789,8 @@ def _without_frames(text: str) -> str:
         rest = text[tail.end() :]
         words = _words(rest)
         reported_clause = verb.group("says") and any(
-            _is_verb(words, i) for i in range(1, min(len(words), 9))
+            _is_verb(words, i) or words[i].lower() in PRESENT_VERBS
+            for i in range(1, min(len(words), 9))
         )
         if (
             (tail.group("that") or reported_clause)
@@ -822,6 +845,8 @@ def _without_dates(text: str, originals: dict[str, str]) -> str:
 
     if not _MARKER.search(text):
         return text
+    # "the first quarter of the financial year": the year is the date's, it goes with it.
+    text = _OF_THE_YEAR.sub(r"\g<date>", text)
     # "after a 2022 inspection" → "after an inspection"
     text = _ARTICLE_BEFORE_DATE.sub(
         lambda m: m.group("article") + ("n " if m.group("next") in "aeiouAEIOU" else " "), text
@@ -1101,6 +1126,12 @@ def readable_title(
     reported clause ("Apple announced Friday that it will give …"), or only its clause
     with the date; a title cut short is cut where a phrase ends instead. `resolve` names
     a pronoun or "the company" subject (see timeline.referents)."""
+    if date is not None and (head_end := sentence.find(", ")) > 0:
+        # A later verb phrase of a list tells the date's event: "…tripled in 2004, doubled
+        # in 2005 and …" is titled by its own verb, with the list's subject.
+        gapped = _gapped_subject(sentence, date, head_end)
+        if gapped and not clause_problem(title := resolve(gapped)):
+            return title
     first = resolve(make_title(sentence, date=date, other_dates=other_dates))
     if not clause_problem(first):
         return first
@@ -1118,6 +1149,35 @@ def readable_title(
     return shorter if not clause_problem(shorter) else first
 
 
+def _gapped_subject(sentence: str, date: tuple[int, int], head_end: int) -> str | None:
+    """ "The stock tripled in 2004, doubled in 2005 and …": the date's item is a verb phrase
+    whose subject is the first clause's."""
+    if date[0] <= head_end:
+        return None
+    head = _ATTRIBUTION.sub("", sentence[:head_end])
+    words = split_words(head)
+    verb = first_verb(words)
+    if not verb:
+        return None
+    before = sentence[: date[0]]
+    start = max(before.rfind(", "), before.rfind(" and "))
+    if start < head_end:
+        return None
+    item = before[start:].removeprefix(", ").removeprefix(" and ").strip()
+    item = re.sub(r"\s+(?:in|on|at|during|by)\s*$", "", item)
+    item_words = split_words(item)
+    if not item_words or first_verb(item_words) != 0 or len(item_words) > 12:
+        return None
+    subject = words[:verb]
+    # "The company first heard …, and halted …": the adverb was the first verb's.
+    while len(subject) > 1 and (_is_adverb(subject[-1]) or subject[-1].lower() in _SEQUENCE_WORDS):
+        subject.pop()
+    return capitalised(f"{' '.join(subject)} {item}")
+
+
+_SEQUENCE_WORDS = word_set("first then later also again once still")
+
+
 # "In 1998 Apple introduced the iMac, in 2001 the iPod and …": the later items of a list
 # of dated objects leave out the subject and verb the first item gave them.
 _LIST_ITEM_END = re.compile(r",\s+|\s+and\s+|;\s+|\.\s*$")
@@ -1130,9 +1190,11 @@ def _gapped_clause(sentence: str, date: tuple[int, int]) -> str | None:
     """The date's list item with the subject and verb of the sentence's first clause
     ("Apple introduced the iPod music player"), or None when the item is not gapped."""
     head_end = sentence.find(", ")
-    leading = _LEADING_DATE_PHRASE.match(sentence[:head_end]) if head_end > 0 else None
-    if leading is None:
+    if head_end < 0:
         return None
+    leading = _LEADING_DATE_PHRASE.match(sentence[:head_end])
+    if leading is None:
+        return _gapped_subject(sentence, date, head_end)
     head = sentence[leading.end() : head_end]
     words = split_words(head)
     verb = first_verb(words)

@@ -109,3 +109,70 @@ def test_an_item_of_a_dated_list_is_titled_with_the_lists_subject_and_verb(writt
 )
 def test_a_date_that_modifies_a_noun_leaves_the_title_alone(sentence, date, title):
     assert readable_title(sentence, **_dated(sentence, date)) == title
+
+
+STOCK = (
+    "It should be mentioned that the stock capital of Apple Inc tripled in 2004, doubled in "
+    "2005 and increased by 16 percent in 2006."
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("2004", "The stock capital of Apple Inc tripled"),
+        ("2005", "The stock capital of Apple Inc doubled"),
+        ("2006", "The stock capital of Apple Inc increased by 16 percent"),
+    ],
+)
+def test_each_dated_verb_phrase_of_a_list_is_titled_with_the_lists_subject(written, title):
+    dates = [(STOCK.index(d), STOCK.index(d) + 4) for d in ("2004", "2005", "2006")]
+    own = dates[("2004", "2005", "2006").index(written)]
+    assert readable_title(STOCK, date=own, other_dates=dates) == title
+
+
+def test_a_verb_phrase_borrows_the_subject_without_the_first_verbs_adverb():
+    sentence = (
+        "The company first heard from a customer on April 1, and halted the line two days later."
+    )
+    dates = [(sentence.index(d), sentence.index(d) + len(d)) for d in ("April 1", "two days later")]
+    title = readable_title(sentence, date=dates[1], other_dates=dates)
+    assert title == "The company halted the line"
+
+
+def test_a_report_frame_with_its_source_gives_the_reported_clause():
+    sentence = (
+        "NPD said according to those figures, Apple's iTunes store passes the retailer "
+        "Best Buy in 2007."
+    )
+    title = readable_title(sentence, **_dated(sentence, "2007"))
+    assert title.startswith("Apple's iTunes store passes the retailer")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "title"),
+    [
+        # The name in apposition is the subject of the relative clause the date is in.
+        (
+            "iOS will support Apple's new mobile advertising service, iAd, which goes live on "
+            "July 1.",
+            "July 1",
+            "iAd goes live",
+        ),
+        # "of the financial year" belongs to its date.
+        (
+            "During the first quarter of the financial year Apple Inc. sold more than 21 "
+            "million iPod players.",
+            "the first quarter",
+            "Apple Inc. sold more than 21 million iPod players",
+        ),
+        # A quotation's opening mark does not open the title.
+        (
+            'During his speech he stated that "Today Apple is going to reinvent the phone".',
+            "Today",
+            "Apple is going to reinvent the phone",
+        ),
+    ],
+)
+def test_a_title_keeps_no_leftover_of_an_apposition_a_date_or_a_quotation(sentence, date, title):
+    assert readable_title(sentence, **_dated(sentence, date)) == title
