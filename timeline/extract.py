@@ -295,7 +295,7 @@ def extract_events(
 _ANAPHORIC_EVENT = re.compile(
     r"^(?:The|This|That|Its|His|Her|Their|[A-Z][a-z]+day[’']s)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:announcement|move|decision|unveiling|launch|news|statement|revelation|resignation|"
-    r"settlement|ruling|verdict|deal)\b"
+    r"settlement|ruling|verdict|deal|change|cut|recall|offer|order)\b"
 )
 
 

@@ -417,6 +417,7 @@ def test_a_lifespan_in_a_quoted_name_dates_no_event():
         "The announcement came today at a special music event hosted by Apple.",
         "Monday's email announcement marked the third time he has taken leave.",
         "The move came today after weeks of complaints.",
+        "The change in policy will occur within months, Apple announced today.",
     ],
 )
 def test_a_sentence_naming_the_news_told_before_cites_that_news(second):
