@@ -264,6 +264,7 @@ _REDUCED_RELATIVE = re.compile(
     rf"(?:\s+[A-Z][\w’'&-]*){{0,3}}))\s+(?P<verb>[a-z]+)\s+(?:(?:on|in|at|last)\s+)?{_OWN}",
     re.IGNORECASE,
 )
+_DETERMINERS = word_set("the a an its their his her this that these those")
 _HEAD_OF = re.compile(
     r"^(?:(?:the\s+)?(?:details|terms|text|news|reports?|parts?|copies)\s+of)\s+",
     re.IGNORECASE,
@@ -466,6 +467,11 @@ def _clause_of_date(text: str) -> str:
     return text
 
 
+_HAPPENED = re.compile(r"(?:took\s+place|happened|occurred)\b", re.IGNORECASE)
+_EVENT_CLAUSE = re.compile(
+    r"(?:^|,\s+|\b(?:when|after|as|because|since)\s+)(?P<clause>[^,]+)$", re.IGNORECASE
+)
+_SUBORDINATE_OPENING = re.compile(r"^(?:when|after|as|because|since)\s+", re.IGNORECASE)
 _APPOSED_NAME = re.compile(r"^(?:[A-Z]|[a-z]+[A-Z])[\w’'&.-]*")
 
 
@@ -479,6 +485,13 @@ def _relative_clause(text: str, at: int) -> str | None:
     ):
         return None  # "said that …" opens a clause of its own, not a relative one
     clause = None if relative is None else _own_clause(text, relative.end())
+    if clause and _HAPPENED.match(clause) and relative.group("pronoun") == "which":
+        # "…, when the company overtook Infogear, which took place in 1996": the
+        # antecedent is the clause before, the event itself.
+        event = _EVENT_CLAUSE.search(text, 0, relative.start())
+        happened = event and _SUBORDINATE_OPENING.sub("", event.group("clause"))
+        if happened and _has_verb(happened):
+            return happened
     subject = _antecedent(text[: relative.start()]) if clause else ""
     if not subject:
         return None
@@ -504,6 +517,8 @@ def _subordinate_clause(text: str, at: int) -> str | None:
         head, _, tail = clause.partition(_OWN)
         subject_with_date = len(head.split()) <= 2 and _has_verb(" ".join(tail.split()[:2]))
         if _has_verb(head) or subject_with_date:
+            if subordinate.start() == 0 and subordinate.group().strip() == "That":
+                return f"the {clause}"  # "That lawsuit was settled …": a determiner
             return clause
     return None
 
@@ -785,6 +800,9 @@ def _without_frames(text: str) -> str:
         who = re.sub(rf"\s\w+ed\s+(?:\w+\s+)?{_ANY_DATE}", " ", text[: verb.start()])
         if "," in who or len(who.split()) > 12 or _has_verb(who):
             break
+        last = who.split()[-1] if who.split() else ""
+        if last and (last.lower() in _DETERMINERS or _is_adverb(last) or _MARKER.fullmatch(last)):
+            continue  # "Pre-orders of the recently announced iPhone": an adjective
         tail = _FRAME_TAIL.match(text, verb.end())
         rest = text[tail.end() :]
         words = _words(rest)
@@ -1135,6 +1153,11 @@ def readable_title(
     first = resolve(make_title(sentence, date=date, other_dates=other_dates))
     if not clause_problem(first):
         return first
+    # "Jobs, born in San Francisco": the aside's participle tells what was done to him.
+    if (aside := _PARTICIPLE_TITLE.match(first)) and not clause_problem(
+        passive := f"{aside['who']} {_be_for(aside['who'])} {aside['rest']}"
+    ):
+        return passive
     for variant in _variants(sentence, date, list(other_dates)):
         text, own, others = variant
         title = resolve(make_title(text, date=own, other_dates=others))
@@ -1210,6 +1233,18 @@ def _gapped_clause(sentence: str, date: tuple[int, int]) -> str | None:
     return capitalised(f"{' '.join(words[: verb + 1])} {item}")
 
 
+_PARTICIPLE_TITLE = re.compile(
+    r"^(?P<who>[^,]{2,60}),\s+(?P<rest>(?:born|founded|established|elected|appointed|named|"
+    r"arrested|filed|signed|built|opened|launched|released|introduced|acquired)\b[^,]*)$"
+)
+
+
+def _be_for(subject: str) -> str:
+    last = subject.split()[-1].lower()
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))
+    return "were" if plural and len(subject.split()) > 1 else "was"
+
+
 _Spans = tuple[str, tuple[int, int] | None, list[tuple[int, int]]]
 
 
@@ -1222,6 +1257,10 @@ def _variants(
     while queue:
         text, date, dates = queue.pop(0)
         for cut in _cuts(text, date):
+            if date is not None and (
+                cut[0] < date[0] < cut[1] < date[1] or (date[0] < cut[0] < date[1] < cut[1])
+            ):
+                continue  # a cut through the event's own date ("…, 1955, has built …")
             variant = _cut_out(text, date, dates, *cut)
             if variant[0] not in seen and len(variant[0].split()) >= 3:
                 seen.add(variant[0])

@@ -176,3 +176,38 @@ def test_a_report_frame_with_its_source_gives_the_reported_clause():
 )
 def test_a_title_keeps_no_leftover_of_an_apposition_a_date_or_a_quotation(sentence, date, title):
     assert readable_title(sentence, **_dated(sentence, date)) == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "title"),
+    [
+        # A participle aside with the date tells what was done to the subject.
+        (
+            "Jobs, born in San Francisco on February 24, 1955, has built the most valuable "
+            "technology company in the world.",
+            "February 24, 1955",
+            "Jobs was born in San Francisco",
+        ),
+        # "the recently announced iPhone": a reporting verb as an adjective frames nothing.
+        (
+            "Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple.",
+            "Tuesday",
+            "Pre-orders of the recently announced iPhone 4 began",
+        ),
+        # "That" opening the sentence is a determiner, not a clause opener.
+        (
+            "That lawsuit was settled in 1991, also out of court, with Apple paying $26.5 million.",
+            "1991",
+            "The lawsuit was settled",
+        ),
+        # "which took place" refers to the clause before it: that clause is the event.
+        (
+            "Cisco states that it received the trademark in 2000, when the company overtook "
+            "Infogear Technology Corp., which took place in 1996.",
+            "1996",
+            "The company overtook Infogear Technology Corp",
+        ),
+    ],
+)
+def test_a_date_in_an_aside_titles_the_aside_as_a_clause(sentence, date, title):
+    assert readable_title(sentence, **_dated(sentence, date)) == title
