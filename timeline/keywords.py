@@ -139,6 +139,8 @@ _PARAPHRASES = {
     "death": r"killed|died|dead",
     "sign": r"signed|signing|concluded",
     # A product shown for the first time: "unveiled", "introduced", "presented the iPhone".
+    # A product put on sale: "will be released", "will be shipped", "ships in July".
+    "release": r"releas(?:e|es|ed|ing)|ship(?:s|ped|ping)?",
     "unveil": r"unveil\w*|introduc(?:e|es|ed|ing)|present(?:s|ed|ing)|debut(?:s|ed)?|"
     r"made (?:its|their|his|her) (?:first |public )*(?:appearance|debut)",
 }
@@ -153,7 +155,7 @@ _PARAPHRASE = re.compile(
 _PARAPHRASE_HINT = re.compile(
     "put out|doused|extinguish|called in|summon|walk|went on strike|stoppage|run again|"
     "running again|resum|restart|returned|killed|died|dead|signed|signing|concluded|unveil|"
-    "introduc|present|debut|made its|made their|made his|made her"
+    "introduc|present|debut|made its|made their|made his|made her|releas|ship"
 )
 _CASELESS_ONLY = re.compile("[\u0130\u0131\u017f\u212a]")
 _YEAR = re.compile(r"(19|20)\d\d")
