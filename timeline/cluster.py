@@ -68,6 +68,9 @@ class Slot:
     redated: bool = False
     retitled: bool = False
     disputed: bool = False  # a source dates it differently (a day or two apart)
+    # Every report of it is dated only by its article's publication day: a source that
+    # says the day ("On August 24, Jobs resigned") dates it better, a day or two apart.
+    assumed_day: bool = False
     _bags: list[Bag] = field(default_factory=list)  # title, then one per citation
 
     def bags(self) -> list[Bag]:
@@ -100,17 +103,33 @@ class Slot:
         slot.add(candidate)
         return slot
 
-    def cite(self, article_id: int, start: int, quote: str, *, continues: bool = False) -> None:
+    def cite(
+        self,
+        article_id: int,
+        start: int,
+        quote: str,
+        *,
+        continues: bool = False,
+        dated: bool = True,
+    ) -> None:
         """A sentence that reports the event. One that only goes on telling it (`continues`)
-        is not compared with new reports: it says more than the event is about."""
+        is not compared with new reports: it says more than the event is about. `dated`:
+        the report gives the event's date itself (not only its article's day)."""
         if not continues:
+            self.assumed_day = not dated and (self.assumed_day or not self.citations)
             self.citations.append((article_id, start, quote))
         self.sources.add(article_id)
         self.sentences.add((article_id, start))
 
     def add(self, candidate: Candidate) -> None:
         self.added.append(candidate)
-        self.cite(candidate.article.pk, candidate.start, candidate.quote)
+        assumed = self.assumed_day
+        self.cite(
+            candidate.article.pk,
+            candidate.start,
+            candidate.quote,
+            dated=candidate.expression is not None,
+        )
         for sentence in candidate.also:
             self.cite(candidate.article.pk, sentence.start, sentence.text, continues=True)
         if date_relation(
@@ -128,7 +147,9 @@ class Slot:
         came_true = self.date_kind == Event.DateKind.PLANNED and (
             candidate.date_kind != Event.DateKind.PLANNED
         )
-        redate = came_true or _more_precise(candidate, self)
+        # A day a source says outranks the publication day another report was given.
+        told_the_day = assumed and candidate.expression is not None
+        redate = came_true or told_the_day or _more_precise(candidate, self)
         same_date = (candidate.date_start, candidate.date_end) == (self.date_start, self.date_end)
         if redate:
             self.date_start, self.date_end = candidate.date_start, candidate.date_end
@@ -216,6 +237,8 @@ def best_match(
         if relation == "same" and slot.granularity == "range":
             score += SAME_RANGE_BONUS
         needed = _NEEDED.get(relation, SIMILAR)
+        if relation == "near" and (candidate.expression is None or slot.assumed_day):
+            needed = SIMILAR  # one of the two days is only the article's: no dispute
         if article_id in slot.sources:
             needed += SAME_ARTICLE_EXTRA
         if score < needed or (best is not None and score <= best[0]):
@@ -336,7 +359,7 @@ _AROUND = ", ".join(f"around.{_qn(name)}" for name in _FIELDS)
 _NEARBY = ", ".join(f"nearby.{_qn(name)}" for name in _FIELDS)
 _CITED_COLUMNS = ", ".join(
     f"{_CITATIONS}.{_qn(Citation._meta.get_field(name).column)}"
-    for name in ("article", "start", "quote", "continues")
+    for name in ("article", "start", "quote", "continues", "expression")
 )
 
 
@@ -387,9 +410,15 @@ def _load_slots(story: Story, intervals: list[tuple[date, date]]) -> list[Slot]:
         slot = slots.get(pk)
         if slot is None:
             slot = slots[pk] = _slot_of(row[:width])
-        article_id, begin, quote, continues = row[width:]
+        article_id, begin, quote, continues, expression_id = row[width:]
         if article_id is not None:
-            slot.cite(article_id, begin, quote, continues=bool(continues))
+            slot.cite(
+                article_id,
+                begin,
+                quote,
+                continues=bool(continues),
+                dated=expression_id is not None,
+            )
     return list(slots.values())
 
 

@@ -7,6 +7,7 @@ the event is about is a bag of content words the clustering step compares.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -243,10 +244,12 @@ def extract_events(
             if sentence.start <= e.start and e.end <= sentence.end
         ]
         if inside:
-            if _is_question(sentence):
+            if _is_question(sentence) or _inside_quotation(text, sentence):
                 continue
-            dates = _event_dates(sentence, inside)
+            dates = [_season_or_day(text, e) for e in _event_dates(sentence, inside)]
             for expression in dates:
+                if _negated(_clause_around(sentence, expression)):
+                    continue
                 # A sentence in the present ("members vote on October 3") tells an event
                 # only when its date lies ahead.
                 if not _tells_an_event(sentence.text) and not (
@@ -254,7 +257,11 @@ def extract_events(
                 ):
                     continue
                 candidate = _candidate(article, sentence, expression, spans, title_of)
-                if hedged(candidate.title):
+                if hedged(candidate.title) or _forecast_before(sentence, expression):
+                    continue
+                if told_before := _told_before(candidate, candidates):
+                    told_before.also.append(sentence)
+                    told.add(sentence.start)
                     continue
                 if len(dates) > 1:
                     candidate.focus = _clause_around(sentence, expression)
@@ -266,6 +273,8 @@ def extract_events(
                         end=candidate.date_end,
                         published=article.published_on,
                     )
+                if _dates_the_telling(sentence, expression):
+                    candidate.date_kind = "reported"  # "announced today that … will …"
                 candidates.append(candidate)
                 told.add(sentence.start)
         elif sentence is lead and _tells_news_in_past(sentence.text):
@@ -281,15 +290,119 @@ def extract_events(
     return candidates
 
 
+# A sentence whose subject names the news already told: "The announcement came today at
+# a special event", "Monday's email announcement marked …", "The move came after …".
+_ANAPHORIC_EVENT = re.compile(
+    r"^(?:The|This|That|Its|His|Her|Their|[A-Z][a-z]+day[’']s)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:announcement|move|decision|unveiling|launch|news|statement|revelation|resignation|"
+    r"settlement|ruling|verdict|deal|change|cut|recall|offer|order)\b"
+)
+
+
+def _told_before(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """The candidate of the same article whose news this one's subject refers back to, on
+    the same dates; None when the sentence tells news of its own."""
+    if not _ANAPHORIC_EVENT.match(candidate.quote):
+        return None
+    for earlier in reversed(candidates):
+        if (earlier.date_start, earlier.date_end) == (candidate.date_start, candidate.date_end):
+            return earlier
+    return None
+
+
 # What a title says may, might or could be is a guess, not something that happened or is
 # planned: "The deal could help Apple". ("The road should reopen in December" is a plan.)
 _HEDGES = word_set("could might may")
 
 
+# "Buyers should try again tomorrow": advice to the reader's kind, not a plan.
+_ADVICE = re.compile(
+    r"\b(?:buyers|customers|users|consumers|people|residents|owners|shoppers|investors|"
+    r"readers|viewers|travellers|travelers|passengers|parents|you|we)\s+should\b",
+    re.IGNORECASE,
+)
+
+
+# "Longhorn is expected to have these advantages": a forecast of a state, not a plan ("is
+# expected to be released" is one).
+_FORECAST = re.compile(
+    r"\bexpected\s+to\s+(?:have|include|cost|feature|support|offer|become|remain|reach|top)\b",
+    re.IGNORECASE,
+)
+
+
+def _forecast_before(sentence: Sentence, expression: TemporalExpression) -> bool:
+    """Whether the date closes a forecast of a state: "… is expected to have these
+    advantages when it is released, expected in late 2006"."""
+    at = expression.start - sentence.start
+    return bool(_FORECAST.search(sentence.text, max(0, at - 120), at))
+
+
 def hedged(title: str) -> bool:
     words = [w.lower() for w in split_words(title)]
     verb = first_verb(words)
-    return verb is not None and words[verb] in _HEDGES
+    return (
+        verb is not None
+        and words[verb] in _HEDGES
+        or bool(_ADVICE.search(title))
+        or bool(_FORECAST.search(title))
+    )
+
+
+# "had not been updated since 2008", "never shipped in 2009": what did not happen is no
+# event ("not only … but also" is no negation).
+_NEGATION = re.compile(
+    r"\b(?:has|have|had|did|does|do|was|were|is|are|will|would|could|can)(?:\s+\w+ly)?"
+    r"\s*(?:not|n[’']t|never)\b(?!\s+only)|\bnever\b|\bcannot\b",
+    re.IGNORECASE,
+)
+
+
+def _negated(clause: str) -> bool:
+    return bool(_NEGATION.search(clause))
+
+
+def _inside_quotation(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence goes on with a quotation opened before it ("… stating, “I have
+    always said …” / Unfortunately, that day has come.”"): the speaker's words, whose
+    dates are the speaker's, not the reporter's."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    before = text[line_start : sentence.start]
+    told = before + sentence.text
+    if before.count("“") > before.count("”") or told.count("”") > told.count("“"):
+        return True
+    straight = before.count('"')
+    # A closing quote that no quote in its paragraph opened: the quotation began earlier.
+    return straight % 2 == 1 or (told.count('"') % 2 == 1 and told.rstrip().endswith('"'))
+
+
+# "the Christmas and New Year sales period", "Thanksgiving shopping": a season named by a
+# holiday, not the holiday's day.
+_SEASON_AFTER = re.compile(
+    r"(?:\s+(?:and|&)\s+[A-Z][\w’']*(?:\s+[A-Z][\w’']*)?)?\s+"
+    r"(?:sales|season|shopping|holidays?|period|quarter|rush|break|spending|trading)\b"
+)
+_HOLIDAY_NAME = re.compile(
+    r"^(?:Christmas|Xmas|New\s+Year(?:[’']s)?|Thanksgiving|Easter|Black\s+"
+    r"Friday|Cyber\s+Monday|Halloween|Ramadan|Hanukkah|Diwali)$"
+)
+
+
+def _season_or_day(text: str, expression: TemporalExpression) -> TemporalExpression:
+    """The expression as it dates an event: a holiday that names a season ("Christmas
+    sales") dates the holiday's month, not its day."""
+    if not (
+        expression.granularity == "day"
+        and _HOLIDAY_NAME.match(expression.text.strip())
+        and _SEASON_AFTER.match(text, expression.end, expression.end + 60)
+    ):
+        return expression
+    season = copy.copy(expression)
+    season.date_start, season.date_end = month_interval(
+        expression.date_start.year, expression.date_start.month
+    )
+    season.value, season.granularity = f"{expression.date_start:%Y-%m}", "month"
+    return season
 
 
 # An event that ended this long before the article's day is background the article recalls
@@ -444,6 +557,38 @@ _COMPARED_WITH = re.compile(
 )
 
 
+# What a date only bounds, in English news: the end of a state ("barred him from working
+# until April", "free until September 30"), a figure's baseline ("from $5.8 billion in
+# 2005", "a drop of $2.46 since Wednesday's close"), a period's edge ("the quarter, which
+# ended December 30") and the date of a source ("according to an April 2 report").
+_UNTIL = re.compile(r"\b(?:until|till|til)\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+)?$", re.I)
+_FIGURE = r"(?:US\s*)?[$€£]?\d[\d.,]*\s*(?:%|percent|per\s+cent|billion|million|thousand|bn|m)?"
+_BASELINE = re.compile(
+    rf"\bfrom\s+{_FIGURE}\s+(?:in|on|at|during)\s+(?:the\s+)?$"
+    rf"|\b(?:drop|rise|fall|gain|increase|decrease|decline|jump|loss|change|up|down)\s+"
+    rf"(?:of\s+)?(?:only\s+|just\s+|about\s+|nearly\s+|some\s+)?{_FIGURE}\s+since\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PERIOD_EDGE = re.compile(
+    r"\b(?:quarter|year|season|month|period|term|week|half|session)\b[^.;]{0,30}?"
+    r"(?:\bwhich\s+|\bthat\s+)?(?:ended|ends|ending|began|begins|beginning|closed|closes|"
+    r"will\s+end|will\s+begin)\s+(?:on\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(r"\baccording\s+to\b[^,;]{0,60}$", re.IGNORECASE)
+
+
+def _bounds_something(sentence: Sentence, expression: TemporalExpression, before: str) -> bool:
+    """Whether the expression only bounds a state, a figure or a period, or dates the
+    source the sentence cites: it dates no event of its own."""
+    return bool(
+        _UNTIL.search(before)
+        or _BASELINE.search(before)
+        or _PERIOD_EDGE.search(before)
+        or _SOURCE.search(before)
+    )
+
+
 def _event_dates(sentence: Sentence, expressions: list[TemporalExpression]) -> list:
     # Nested dates ("on Friday, October 18" or "June ... this year") describe one moment:
     # keep the most precise of each nest.
@@ -456,6 +601,7 @@ def _event_dates(sentence: Sentence, expressions: list[TemporalExpression]) -> l
             ]
         )
         and not _COMPARED_WITH.search(before)
+        and not _bounds_something(sentence, e, before)
     ]
     kept = []
     for expression in expressions:
@@ -499,8 +645,28 @@ def _is_report_frame(sentence: Sentence, expression, others: list) -> bool:
     rest = text[local_end:]
     clause = re.search(r"\bthat\b|,", rest)
     return clause is not None and any(
-        other.start - sentence.start > local_end + clause.start() for other in others
+        other.start - sentence.start > local_end + clause.start()
+        and not _in_an_aside(text, other.start - sentence.start)
+        for other in others
     )
+
+
+_TELLING_BEFORE = re.compile(rf"(?:{_REPORTING_VERB.pattern})\s+(?:on\s+|in\s+)?$", re.I)
+
+
+def _dates_the_telling(sentence: Sentence, expression: TemporalExpression) -> bool:
+    """Whether the date is the reporting verb's own: "Jobs announced today that …"."""
+    return bool(_TELLING_BEFORE.search(sentence.text, 0, expression.start - sentence.start))
+
+
+_ASIDE_OPENS = re.compile(r",\s+(?:which|who|whose|where)\b[^,]*$", re.IGNORECASE)
+
+
+def _in_an_aside(text: str, at: int) -> bool:
+    """Whether text[at] lies in a relative clause set off by commas ("… that the Lion
+    release, which is scheduled for next summer, will include …"): its date dates the
+    noun before it, not what the reported clause tells."""
+    return bool(_ASIDE_OPENS.search(text, 0, at))
 
 
 # The frame after what it tells: "…, the company said on Wednesday." (or "…, officials

@@ -138,6 +138,11 @@ _PARAPHRASES = {
     "resume": r"run again|running again|resum\w*|restart\w*|returned",
     "death": r"killed|died|dead",
     "sign": r"signed|signing|concluded",
+    # A product shown for the first time: "unveiled", "introduced", "presented the iPhone".
+    # A product put on sale: "will be released", "will be shipped", "ships in July".
+    "release": r"releas(?:e|es|ed|ing)|ship(?:s|ped|ping)?",
+    "unveil": r"unveil\w*|introduc(?:e|es|ed|ing)|present(?:s|ed|ing)|debut(?:s|ed)?|"
+    r"made (?:its|their|his|her) (?:first |public )*(?:appearance|debut)",
 }
 _PARAPHRASE = re.compile(
     "|".join(rf"\b(?P<{word}>{pattern})\b" for word, pattern in _PARAPHRASES.items()),
@@ -149,7 +154,8 @@ _PARAPHRASE = re.compile(
 # a text holding one of them takes the full pattern.
 _PARAPHRASE_HINT = re.compile(
     "put out|doused|extinguish|called in|summon|walk|went on strike|stoppage|run again|"
-    "running again|resum|restart|returned|killed|died|dead|signed|signing|concluded"
+    "running again|resum|restart|returned|killed|died|dead|signed|signing|concluded|unveil|"
+    "introduc|present|debut|made its|made their|made his|made her|releas|ship"
 )
 _CASELESS_ONLY = re.compile("[\u0130\u0131\u017f\u212a]")
 _YEAR = re.compile(r"(19|20)\d\d")

@@ -73,6 +73,8 @@ _COMPANY = re.compile(
     r"^(?P<phrase>[Tt]he\s+(?:company|firm|group|organisation|organization|corporation))\b"
 )
 _PRONOUN = re.compile(r"^(?P<phrase>[Hh]e|[Ss]he|[Ii]t)\b(?!['’])")
+_POSSESSIVE = re.compile(r"^(?P<phrase>[Hh]is|[Hh]er)\s+(?=[a-z])")
+_OWNER_OF = {"his": "he", "her": "she"}
 # A time phrase before the subject, which the event's date already says: "One year later
 # he was fired", "The following year it was …".
 _TIME_OPENER = re.compile(
@@ -245,6 +247,10 @@ class Referents:
         if opener:
             title = title[opener.end() :]
             title = title[:1].upper() + title[1:]
+        if owner := _POSSESSIVE.match(title):
+            # "His company sold 13.7 million Macs": the person's company.
+            name = self.of(_OWNER_OF[owner.group("phrase").lower()], index=index)
+            return title if name is None else f"{name}'s {title[owner.end() :]}"
         match = _PRONOUN.match(title) or _COMPANY.match(title)
         if match is None:
             return title

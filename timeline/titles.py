@@ -138,7 +138,18 @@ _DATE_PHRASE = re.compile(
 # "The deadline is 21st October": a date that is what the sentence says stays.
 _BE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|remains|remained)\s*$", re.IGNORECASE)
 _ARTICLE_BEFORE_DATE = re.compile(rf"\b(?P<article>[Aa])n?\s+{_ANY_DATE}\s+(?=(?P<next>\w))")
+# "a breach of the 1991 settlement" → "a breach of the settlement": a date that modifies a
+# noun goes alone, its determiner (and the preposition before it) stay.
+_DETERMINER_BEFORE_DATE = re.compile(
+    rf"\b(?P<determiner>the|its|their|his|her|this|that|these|those)\s+{_ANY_DATE}\s+(?=(?-i:[a-z]))",
+    re.IGNORECASE,
+)
 _MARKER = re.compile("[\ue000-\ue0ff]")
+_OF_THE_YEAR = re.compile(
+    rf"(?P<date>{_ANY_DATE})\s+of\s+(?:the|its|this|that|last|next)\s+"
+    r"(?:financial|fiscal|calendar|tax|school|academic)\s+year\b",
+    re.IGNORECASE,
+)
 # "Inspectors visited the site on May 2 and again on May 9" without its dates
 _DANGLING_AND = re.compile(r"(?:\s+(?:and|or|but|then)(?:\s+again)?)+\s*$")
 # "ended fighting that began in 1950" without its date
@@ -166,7 +177,9 @@ _REPORTING_VERB = re.compile(rf"\b(?:(?P<says>{_REPORTING}|{_TOLD})|{_FINDING})\
 _FRAME_TAIL = re.compile(
     rf"(?:\s+(?:on\s+|late\s+on\s+|early\s+on\s+|in\s+|at\s+)?{_ANY_DATE}"
     r"|\s+in\s+(?:a|an)\s+(?:statement|interview|post|letter|briefing|report)"
-    rf"(?:\s+[^\s,{_OWN}]+){{0,4}}?(?=\s+(?:on|that)\b|,|\s+{_ANY_DATE}))*"
+    rf"(?:\s+[^\s,{_OWN}]+){{0,4}}?(?=\s+(?:on|that)\b|,|\s+{_ANY_DATE})"
+    # "NPD said according to those figures, Apple's store passes …"
+    r"|\s+according\s+to\s+[^,]{1,60}(?=,))*"
     r"\s*,?\s*(?P<that>that\s+)?",
     re.IGNORECASE,
 )
@@ -178,7 +191,11 @@ _TRAILING_FRAME = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(
-    r"^(?:according to [^,]{1,80},\s*|in (?:a|an) [^,]{1,60},\s*)", re.IGNORECASE
+    r"^(?:according to [^,]{1,80},\s*|in (?:a|an) [^,]{1,60},\s*"
+    # The writer's own frame: "It should be mentioned that …", "It is worth noting that …"
+    r"|it\s+(?:should|must|may|can)\s+be\s+(?:mentioned|noted|said|stressed|added|"
+    r"remembered|recalled)\s+that\s+|it\s+is\s+worth\s+(?:noting|mentioning)\s+that\s+)",
+    re.IGNORECASE,
 )
 # "In recent diplomatic tensions, …", "Following this announcement, …", "On Friday, …"
 _OPENERS = (
@@ -247,6 +264,7 @@ _REDUCED_RELATIVE = re.compile(
     rf"(?:\s+[A-Z][\w’'&-]*){{0,3}}))\s+(?P<verb>[a-z]+)\s+(?:(?:on|in|at|last)\s+)?{_OWN}",
     re.IGNORECASE,
 )
+_DETERMINERS = word_set("the a an its their his her this that these those")
 _HEAD_OF = re.compile(
     r"^(?:(?:the\s+)?(?:details|terms|text|news|reports?|parts?|copies)\s+of)\s+",
     re.IGNORECASE,
@@ -285,7 +303,11 @@ def make_title(
     # Whatever the cuts left, a title does not end on "of", "the" or "will".
     while len(words) > 2 and words[-1].lower().strip(",;:") in _NOT_LAST:
         words.pop()
+    if words and words[0] in ('"', "“", "'", "‘"):
+        words.pop(0)  # '" Apple is going to …' once the quotation's frame is gone
     title = " ".join(words)
+    if title.count('"') == 1 or title.count("“") != title.count("”"):
+        title = re.sub(r"^[“\"]\s*|\s*[”\"]$", "", title)  # half a quotation's marks
     if len(words) < 2:
         return trim_words(sentence.strip(), TITLE_WORDS).rstrip(" .,;:")
     return capitalised(title)
@@ -445,6 +467,14 @@ def _clause_of_date(text: str) -> str:
     return text
 
 
+_HAPPENED = re.compile(r"(?:took\s+place|happened|occurred)\b", re.IGNORECASE)
+_EVENT_CLAUSE = re.compile(
+    r"(?:^|,\s+|\b(?:when|after|as|because|since)\s+)(?P<clause>[^,]+)$", re.IGNORECASE
+)
+_SUBORDINATE_OPENING = re.compile(r"^(?:when|after|as|because|since)\s+", re.IGNORECASE)
+_APPOSED_NAME = re.compile(r"^(?:[A-Z]|[a-z]+[A-Z])[\w’'&.-]*")
+
+
 def _relative_clause(text: str, at: int) -> str | None:
     """ "The bridge, which opened in 1968, …" → "The bridge opened in 1968"."""
     relative = _open_clause_before(_RELATIVE, text, at)
@@ -455,9 +485,20 @@ def _relative_clause(text: str, at: int) -> str | None:
     ):
         return None  # "said that …" opens a clause of its own, not a relative one
     clause = None if relative is None else _own_clause(text, relative.end())
+    if clause and _HAPPENED.match(clause) and relative.group("pronoun") == "which":
+        # "…, when the company overtook Infogear, which took place in 1996": the
+        # antecedent is the clause before, the event itself.
+        event = _EVENT_CLAUSE.search(text, 0, relative.start())
+        happened = event and _SUBORDINATE_OPENING.sub("", event.group("clause"))
+        if happened and _has_verb(happened):
+            return happened
     subject = _antecedent(text[: relative.start()]) if clause else ""
     if not subject:
         return None
+    # "Apple's new advertising service, iAd, which goes live …": the name in apposition.
+    named = subject.rsplit(", ", 1)[-1]
+    if named != subject and _APPOSED_NAME.match(named) and len(named.split()) <= 4:
+        subject = named
     if relative.group("pronoun") == "whose":  # "the union, whose members …"
         subject += "’s" if "’" in text else "'s"
     return f"{subject} {clause}"
@@ -476,6 +517,8 @@ def _subordinate_clause(text: str, at: int) -> str | None:
         head, _, tail = clause.partition(_OWN)
         subject_with_date = len(head.split()) <= 2 and _has_verb(" ".join(tail.split()[:2]))
         if _has_verb(head) or subject_with_date:
+            if subordinate.start() == 0 and subordinate.group().strip() == "That":
+                return f"the {clause}"  # "That lawsuit was settled …": a determiner
             return clause
     return None
 
@@ -757,11 +800,15 @@ def _without_frames(text: str) -> str:
         who = re.sub(rf"\s\w+ed\s+(?:\w+\s+)?{_ANY_DATE}", " ", text[: verb.start()])
         if "," in who or len(who.split()) > 12 or _has_verb(who):
             break
+        last = who.split()[-1] if who.split() else ""
+        if last and (last.lower() in _DETERMINERS or _is_adverb(last) or _MARKER.fullmatch(last)):
+            continue  # "Pre-orders of the recently announced iPhone": an adjective
         tail = _FRAME_TAIL.match(text, verb.end())
         rest = text[tail.end() :]
         words = _words(rest)
         reported_clause = verb.group("says") and any(
-            _is_verb(words, i) for i in range(1, min(len(words), 9))
+            _is_verb(words, i) or words[i].lower() in PRESENT_VERBS
+            for i in range(1, min(len(words), 9))
         )
         if (
             (tail.group("that") or reported_clause)
@@ -816,10 +863,13 @@ def _without_dates(text: str, originals: dict[str, str]) -> str:
 
     if not _MARKER.search(text):
         return text
+    # "the first quarter of the financial year": the year is the date's, it goes with it.
+    text = _OF_THE_YEAR.sub(r"\g<date>", text)
     # "after a 2022 inspection" → "after an inspection"
     text = _ARTICLE_BEFORE_DATE.sub(
         lambda m: m.group("article") + ("n " if m.group("next") in "aeiouAEIOU" else " "), text
     )
+    text = _DETERMINER_BEFORE_DATE.sub(lambda m: m.group("determiner") + " ", text)
     return _restore(_DATE_PHRASE.sub(drop, text), originals)
 
 
@@ -1094,17 +1144,105 @@ def readable_title(
     reported clause ("Apple announced Friday that it will give …"), or only its clause
     with the date; a title cut short is cut where a phrase ends instead. `resolve` names
     a pronoun or "the company" subject (see timeline.referents)."""
+    if date is not None and (head_end := sentence.find(", ")) > 0:
+        # A later verb phrase of a list tells the date's event: "…tripled in 2004, doubled
+        # in 2005 and …" is titled by its own verb, with the list's subject.
+        gapped = _gapped_subject(sentence, date, head_end)
+        if gapped and not clause_problem(title := resolve(gapped)):
+            return title
     first = resolve(make_title(sentence, date=date, other_dates=other_dates))
     if not clause_problem(first):
         return first
+    # "Jobs, born in San Francisco": the aside's participle tells what was done to him.
+    if (aside := _PARTICIPLE_TITLE.match(first)) and not clause_problem(
+        passive := f"{aside['who']} {_be_for(aside['who'])} {aside['rest']}"
+    ):
+        return passive
     for variant in _variants(sentence, date, list(other_dates)):
         text, own, others = variant
         title = resolve(make_title(text, date=own, other_dates=others))
         title = _cut_where_a_phrase_ends(title)
         if not clause_problem(title):
             return title
+    if date is not None and (gapped := _gapped_clause(sentence, date)):
+        title = resolve(gapped)
+        if not clause_problem(title):
+            return title
     shorter = _cut_where_a_phrase_ends(first)
     return shorter if not clause_problem(shorter) else first
+
+
+def _gapped_subject(sentence: str, date: tuple[int, int], head_end: int) -> str | None:
+    """ "The stock tripled in 2004, doubled in 2005 and …": the date's item is a verb phrase
+    whose subject is the first clause's."""
+    if date[0] <= head_end:
+        return None
+    head = _ATTRIBUTION.sub("", sentence[:head_end])
+    words = split_words(head)
+    verb = first_verb(words)
+    if not verb:
+        return None
+    before = sentence[: date[0]]
+    start = max(before.rfind(", "), before.rfind(" and "))
+    if start < head_end:
+        return None
+    item = before[start:].removeprefix(", ").removeprefix(" and ").strip()
+    item = re.sub(r"\s+(?:in|on|at|during|by)\s*$", "", item)
+    item_words = split_words(item)
+    if not item_words or first_verb(item_words) != 0 or len(item_words) > 12:
+        return None
+    subject = words[:verb]
+    # "The company first heard …, and halted …": the adverb was the first verb's.
+    while len(subject) > 1 and (_is_adverb(subject[-1]) or subject[-1].lower() in _SEQUENCE_WORDS):
+        subject.pop()
+    return capitalised(f"{' '.join(subject)} {item}")
+
+
+_SEQUENCE_WORDS = word_set("first then later also again once still")
+
+
+# "In 1998 Apple introduced the iMac, in 2001 the iPod and …": the later items of a list
+# of dated objects leave out the subject and verb the first item gave them.
+_LIST_ITEM_END = re.compile(r",\s+|\s+and\s+|;\s+|\.\s*$")
+_LEADING_DATE_PHRASE = re.compile(
+    r"^(?:(?:in|on|by|during|since)\s+)?(?:the\s+)?[^,]*?\d{4}\s*,?\s+", re.IGNORECASE
+)
+
+
+def _gapped_clause(sentence: str, date: tuple[int, int]) -> str | None:
+    """The date's list item with the subject and verb of the sentence's first clause
+    ("Apple introduced the iPod music player"), or None when the item is not gapped."""
+    head_end = sentence.find(", ")
+    if head_end < 0:
+        return None
+    leading = _LEADING_DATE_PHRASE.match(sentence[:head_end])
+    if leading is None:
+        return _gapped_subject(sentence, date, head_end)
+    head = sentence[leading.end() : head_end]
+    words = split_words(head)
+    verb = first_verb(words)
+    if verb is None or verb == 0:
+        return None
+    if date[1] <= leading.end():
+        return capitalised(head)  # the first item: its own clause
+    after = sentence[date[1] :]
+    end = _LIST_ITEM_END.search(after)
+    item = (after[: end.start()] if end else after).strip(" ,")
+    if not item or first_verb(split_words(item)) is not None or len(item.split()) > 12:
+        return None
+    return capitalised(f"{' '.join(words[: verb + 1])} {item}")
+
+
+_PARTICIPLE_TITLE = re.compile(
+    r"^(?P<who>[^,]{2,60}),\s+(?P<rest>(?:born|founded|established|elected|appointed|named|"
+    r"arrested|filed|signed|built|opened|launched|released|introduced|acquired)\b[^,]*)$"
+)
+
+
+def _be_for(subject: str) -> str:
+    last = subject.split()[-1].lower()
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))
+    return "were" if plural and len(subject.split()) > 1 else "was"
 
 
 _Spans = tuple[str, tuple[int, int] | None, list[tuple[int, int]]]
@@ -1119,6 +1257,10 @@ def _variants(
     while queue:
         text, date, dates = queue.pop(0)
         for cut in _cuts(text, date):
+            if date is not None and (
+                cut[0] < date[0] < cut[1] < date[1] or (date[0] < cut[0] < date[1] < cut[1])
+            ):
+                continue  # a cut through the event's own date ("…, 1955, has built …")
             variant = _cut_out(text, date, dates, *cut)
             if variant[0] not in seen and len(variant[0].split()) >= 3:
                 seen.add(variant[0])

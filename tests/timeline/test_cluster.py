@@ -6,7 +6,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.factories import ArticleFactory, CitationFactory, EventFactory, StoryFactory
+from tests.factories import (
+    ArticleFactory,
+    CitationFactory,
+    EventFactory,
+    StoryFactory,
+    TemporalExpressionFactory,
+)
 from timeline.cluster import bulk_insert, merge_candidates, neighbours
 from timeline.extract import Candidate, date_kind
 from timeline.keywords import content_tokens, figures_in
@@ -481,3 +487,43 @@ def test_a_part_or_a_sum_is_not_a_figure_to_compare(sentence):
 
 def test_a_plain_count_is_a_figure_to_compare():
     assert figures_in("The company recalled 120,000 frozen pies.") == {"pies": {120000.0}}
+
+
+RESIGNED = "Steve Jobs has chosen to step down from his post as chief executive of Apple."
+RESIGNED_ON = "On August 24, Jobs resigned from his post as chief executive of Apple."
+AUG24, AUG25 = date(2011, 8, 24), date(2011, 8, 25)
+
+
+def dated(story, sentence: str, day: date, *, published: date) -> Candidate:
+    """A candidate its own sentence dates (not only its article's publication day)."""
+    report = candidate(story, sentence, day, published=published)
+    report.expression = TemporalExpressionFactory(
+        article=report.article, date_start=day, date_end=day, granularity="day"
+    )
+    return report
+
+
+@pytest.mark.parametrize("stated_first", [True, False])
+def test_a_report_dated_by_its_article_joins_the_day_another_source_states(story, stated_first):
+    """The news an article tells on its day (Aug 25) and a later source's "On August 24"
+    are one happening; the day the source states wins."""
+    news = candidate(story, RESIGNED, AUG25, published=AUG25)
+    stated = dated(story, RESIGNED_ON, AUG24, published=date(2011, 10, 6))
+    batches = [[stated], [news]] if stated_first else [[news], [stated]]
+    for batch in batches:
+        merge_candidates(story=story, candidates=batch)
+    [event] = Event.objects.filter(story=story)
+    assert (event.date_start, event.date_end) == (AUG24, AUG24)
+    assert event.citations.count() == 2
+
+
+def test_two_sources_stating_days_apart_need_to_read_alike_to_merge(story):
+    merge_candidates(
+        story=story,
+        candidates=[dated(story, RESIGNED, AUG25, published=AUG25)],
+    )
+    merge_candidates(
+        story=story,
+        candidates=[dated(story, RESIGNED_ON, AUG24, published=date(2011, 10, 6))],
+    )
+    assert Event.objects.filter(story=story).count() == 2

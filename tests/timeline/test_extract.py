@@ -409,3 +409,64 @@ def test_a_lifespan_in_a_quoted_name_dates_no_event():
     body = 'Jobs dies\n\nThe homepage shows the text "Steve Jobs 1955-2011" above a photograph.\n'
     span = timex(body, "1955-2011", date(1955, 1, 1), date(2011, 12, 31), "range")
     assert extract_events(article=article(body, date(2011, 10, 6)), expressions=[span]) == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The announcement came today at a special music event hosted by Apple.",
+        "Monday's email announcement marked the third time he has taken leave.",
+        "The move came today after weeks of complaints.",
+        "The change in policy will occur within months, Apple announced today.",
+    ],
+)
+def test_a_sentence_naming_the_news_told_before_cites_that_news(second):
+    first = "Apple today unveiled the iPod nano."
+    body = f"Apple unveils iPod nano\n\n{first} {second}\n"
+    day = date(2005, 9, 5)
+    said = "today" if "today" in second else "Monday"
+    expressions = [
+        timex(body, "today", day),
+        timex(body, said, day, occurrence=1 if said == "today" else 0),
+    ]
+    (event,) = extract_events(article=article(body, day), expressions=expressions)
+    assert event.quote == first
+    assert [s.text for s in event.also] == [second]
+
+
+def test_a_sentence_naming_news_on_another_day_is_news_of_its_own():
+    body = (
+        "Apple unveils iPod nano\n\nApple today unveiled the iPod nano. "
+        "The decision to end the mini was announced on Monday.\n"
+    )
+    expressions = [timex(body, "today", date(2005, 9, 7)), timex(body, "Monday", date(2005, 9, 5))]
+    found = extract_events(article=article(body, date(2005, 9, 7)), expressions=expressions)
+    assert [c.date_start for c in found] == [date(2005, 9, 7), date(2005, 9, 5)]
+
+
+def test_a_report_of_a_plan_is_dated_by_its_telling_when_the_plans_date_is_an_aside():
+    """The date in ", which is scheduled for next summer," dates the release, not what
+    the announcement tells: the announcement today is news of its own."""
+    body = (
+        "Apple unveils laptops\n\nJobs announced today that the Lion release, which is "
+        "scheduled for release next summer, will include more support for multitouch.\n"
+    )
+    day = date(2010, 10, 23)
+    expressions = [
+        timex(body, "today", day),
+        timex(body, "next summer", date(2011, 6, 1), date(2011, 8, 31), "range"),
+    ]
+    found = extract_events(article=article(body, day), expressions=expressions)
+    told = [c for c in found if c.date_start == day]
+    assert [c.date_kind for c in told] == ["reported"]
+    assert any(c.date_start == date(2011, 6, 1) for c in found)
+
+
+def test_a_report_frame_before_a_dated_reported_clause_still_gives_way():
+    body = "Talks\n\nThe union said on Tuesday that drivers would strike on October 3.\n"
+    expressions = [
+        timex(body, "Tuesday", date(2024, 9, 24)),
+        timex(body, "October 3", date(2024, 10, 3)),
+    ]
+    found = extract_events(article=article(body, date(2024, 9, 25)), expressions=expressions)
+    assert [c.date_start for c in found] == [date(2024, 10, 3)]

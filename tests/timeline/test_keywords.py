@@ -54,6 +54,8 @@ def test_a_title_bag_is_all_focus():
         "Trains run again after service Resumed and restarts.",
         "Two people were KILLED and one died; the dead were named.",
         "The pact, signed in June, was concluded after Signing talks.",
+        "Apple Unveiled the phone it had Presented and introduced; it made its debut.",
+        "Lion will be Shipped in July; the release ships with iOS 5 and was released.",
         "Nothing here matches any paraphrase at all.",
         "The treaty was ſigned by the Kremlin, İt said; Kılled in action.",
     ],
@@ -113,3 +115,23 @@ def test_a_headline_name_both_main_clauses_say_stays_background():
         "Ostrava Mills",
     )
     assert told == plain
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Last week the company presented the iPhone.",
+        "The iPhone only made its appearance as a prototype.",
+        "Apple introduced the iPhone at the conference.",
+        "The iPhone debuted at the conference.",
+    ],
+)
+def test_showing_a_product_for_the_first_time_is_one_word_however_it_is_said(report):
+    assert "unveil" in content_tokens(report)
+    assert "unveil" in content_tokens("Apple unveiled the iPhone.")
+
+
+def test_a_release_and_a_shipping_are_one_word():
+    shipped = content_tokens("Mac OS X Lion will be shipped in July.")
+    released = content_tokens("The phone is scheduled for release next summer.")
+    assert shipped & released == {keywords.stem("release")}

@@ -54,6 +54,8 @@ def test_a_sentence_opening_word_is_a_name_only_when_the_article_capitalises_it_
     [
         ("He unveiled the iPhone 4", 2, "Steve Jobs unveiled the iPhone 4"),
         ("The company said", 3, "Apple Inc. said"),
+        # A possessive pronoun names its owner: "His company" is the person's company.
+        ("His company sold 13.7 million Macs", 3, "Steve Jobs's company sold 13.7 million Macs"),
         # A title that names its subject is left as it is.
         (
             "Apple Inc. released its quarterly results",
