@@ -207,6 +207,9 @@ DATELINE_FETCH_ALLOWED_NETWORKS = env_list("DATELINE_FETCH_ALLOWED_NETWORKS", ""
 DATELINE_FETCH_TIMEOUT = float(os.environ.get("DATELINE_FETCH_TIMEOUT", "15"))
 DATELINE_FETCH_MAX_BYTES = int(os.environ.get("DATELINE_FETCH_MAX_BYTES", str(5 * 1024 * 1024)))
 DATELINE_FETCH_MAX_REDIRECTS = int(os.environ.get("DATELINE_FETCH_MAX_REDIRECTS", "5"))
+# Certificates that https:// links are checked against: a PEM file of CAs (a newsroom's
+# own, say); empty means the system's trust store.
+DATELINE_FETCH_CA_BUNDLE = os.environ.get("DATELINE_FETCH_CA_BUNDLE", "")
 
 if not DEBUG:
     # DJANGO_HTTPS=0 is for serving plain HTTP on loopback (`make serve`);

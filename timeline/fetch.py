@@ -129,7 +129,11 @@ def _get(url: str, *, deadline: float, origin: str) -> urllib3.BaseHTTPResponse:
     }
     if parts.scheme == "https":
         pool = urllib3.HTTPSConnectionPool(
-            **options, server_hostname=host, assert_hostname=host, cert_reqs="CERT_REQUIRED"
+            **options,
+            server_hostname=host,
+            assert_hostname=host,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=settings.DATELINE_FETCH_CA_BUNDLE or None,
         )
     else:
         pool = urllib3.HTTPConnectionPool(**options)
