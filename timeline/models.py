@@ -465,6 +465,17 @@ class UploadedArticle(models.Model):
         "it again.",
     )
     link = models.URLField(max_length=1000, blank=True, help_text="A link to fetch (kind link).")
+    feed = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="entries",
+        help_text="The pasted feed link whose entry this link is.",
+    )
+    entry_published = models.DateField(
+        null=True, blank=True, help_text="The feed entry's date, for a page that states none."
+    )
     published_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     message = models.TextField(blank=True)

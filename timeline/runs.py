@@ -31,9 +31,10 @@ from timeline.sources import (
 
 @dataclass
 class Expansion:
-    """What a link turned out to be when it was a feed: its entries' jobs and errors."""
+    """What a link turned out to be when it was a feed: its entries, and one error line
+    per broken entry."""
 
-    jobs: list[IngestJob]
+    entries: list[FeedEntry]
     errors: list[str]
 
 
@@ -89,7 +90,7 @@ def plan_jobs(
                 continue
             job = partial(IngestJob, story_slug=story_slug, story_title=None, published=published)
             if is_web_link(str(raw)):
-                jobs.append(job(name=str(raw), read=partial(read_link, str(raw), job=job)))
+                jobs.append(job(name=str(raw), read=partial(read_link, str(raw), feeds=True)))
             elif suffix in ARCHIVE_SUFFIXES:
                 jobs += [
                     job(name=draft.source.rsplit("/", 1)[-1], read=partial(_given, draft))
@@ -129,24 +130,25 @@ def _entry_jobs(entries: list[FeedEntry], *, job: Callable[..., IngestJob]) -> l
     ]
 
 
+def _feed_jobs(expansion: Expansion, *, feed: IngestJob) -> list[IngestJob]:
+    """The jobs of a feed link's entries, for the feed's story."""
+    return _entry_jobs(expansion.entries, job=partial(replace, feed))
+
+
 def _given(draft: Draft) -> Draft:
     return draft
 
 
-def read_link(
-    url: str, *, job: Callable[..., IngestJob] | None = None, fallback: date | None = None
-) -> Draft | Expansion:
-    """The article at `url`; or, when `url` is a feed (and `job` makes jobs), its entries.
-    `fallback`: the date of the feed entry that linked here, for a page that states none."""
+def read_link(url: str, *, feeds: bool = False, fallback: date | None = None) -> Draft | Expansion:
+    """The article at `url`; or, when `url` is a feed and `feeds` are taken, its entries (a
+    feed's entry must lead to an article). `fallback`: the date of the feed entry that linked
+    here, for a page that states none."""
     response = fetch(url)
     if response.is_feed:
-        if job is None:
-            raise IngestError(
-                f"{url}: a feed, not an article page (give feeds to manage.py ingest, "
-                "not as a feed's entry or a pasted link)"
-            )
+        if not feeds:
+            raise IngestError(f"{url}: a feed, not an article page (a feed's entry must be one)")
         entries, errors = read_feed(response.body, source=url, base=response.url)
-        return Expansion(jobs=_entry_jobs(entries, job=job), errors=errors)
+        return Expansion(entries=entries, errors=errors)
     draft = page_draft(response.body, source=url, url=response.url)
     return replace(draft, fallback_published=fallback) if fallback else draft
 
@@ -177,8 +179,9 @@ def ingest_paths(
         try:
             read = job.read()
             if isinstance(read, Expansion):  # a link that was a feed: its entries come next
-                queue.extendleft(reversed(read.jobs))
-                total += len(read.jobs)
+                entry_jobs = _feed_jobs(read, feed=job)
+                queue.extendleft(reversed(entry_jobs))
+                total += len(entry_jobs)
                 report.errors += read.errors
                 continue
             report.results.append(run_job(job, read))

@@ -23,11 +23,12 @@ from django_tasks_db.models import DBTaskResult
 from articles.models import Article, content_hash
 from timeline.ingest import IngestError, NoPublicationDate, ingest_draft
 from timeline.models import UploadedArticle
-from timeline.runs import read_link
+from timeline.runs import Expansion, read_link
 from timeline.sources import Draft, page_draft
 
 logger = logging.getLogger(__name__)
 Status = UploadedArticle.Status
+MAX_FEED_ENTRIES = 500  # a pasted feed's entries queued at most
 
 
 @task()
@@ -63,6 +64,8 @@ def process_upload(*, upload_id: int) -> int | None:
     draft = None
     try:
         draft = read_upload_draft(upload)
+        if isinstance(draft, Expansion):
+            return queue_feed_entries(upload, draft)
         result = ingest_draft(draft, story=upload.story, published=upload.published_on)
         article, created = result.article, result.created
         message = describe(result.expressions, result.proposed, result.merged, created=created)
@@ -96,14 +99,42 @@ def process_upload(*, upload_id: int) -> int | None:
     return finish(upload, Status.DONE, message, article=article, created=created)
 
 
-def read_upload_draft(upload: UploadedArticle) -> Draft:
+def read_upload_draft(upload: UploadedArticle) -> Draft | Expansion:
     """The article an upload holds: its text, the article in its page, or the page its link
-    leads to (fetched here, in the worker, never in the request)."""
+    leads to (fetched here, in the worker, never in the request); a pasted link to a feed
+    gives the feed's entries."""
     if upload.kind == UploadedArticle.Kind.LINK:
-        return read_link(upload.link)
+        return read_link(upload.link, feeds=upload.feed_id is None, fallback=upload.entry_published)
     if upload.kind == UploadedArticle.Kind.PAGE:
         return page_draft(upload.text, source=upload.file_name)
     return Draft(text=upload.text, source=upload.file_name)
+
+
+def queue_feed_entries(feed: UploadedArticle, expansion: Expansion) -> None:
+    """Each entry of a pasted feed link becomes a link upload of its own, for the feed's
+    story; the feed's row says how many, and which entries were broken."""
+    entries = expansion.entries[:MAX_FEED_ENTRIES]
+    with transaction.atomic():
+        for entry in entries:
+            upload = UploadedArticle.objects.create(
+                story=feed.story,
+                kind=UploadedArticle.Kind.LINK,
+                file_name=entry.link[:255],
+                link=entry.link,
+                feed=feed,
+                entry_published=entry.published,
+                published_on=feed.published_on,
+                uploaded_by=feed.uploaded_by,
+            )
+            enqueue_upload(upload)
+        left = len(expansion.entries) - len(entries)
+        message = (
+            f"A feed: {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} queued"
+            + (f" (the first {MAX_FEED_ENTRIES}; {left} left out)" if left else "")
+            + "."
+            + "".join(f"\n{error}" for error in expansion.errors)
+        )
+        finish(feed, Status.DONE, message)
 
 
 def describe(expressions: int, proposed: int, merged: int, *, created: bool) -> str:

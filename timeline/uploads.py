@@ -49,10 +49,11 @@ class UploadForm(forms.Form):
         "line like “Date: 2024-10-21”.",
     )
     links = forms.CharField(
-        label="Links to articles (one a line)",
+        label="Links to articles or feeds (one a line)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),
-        help_text="Each page is fetched in the background, its text and date read from it.",
+        help_text="Each page is fetched in the background, its text and date read from it; "
+        "a feed's entries each become a link of their own.",
     )
     story = forms.ModelChoiceField(
         queryset=Story.objects.order_by("title"), required=False, empty_label="— a new story —"

@@ -15,6 +15,7 @@ from timeline.models import UploadedArticle
 from timeline.tasks import process_upload
 
 from .conftest import PAGES
+from .test_feeds import item, rss
 
 pytestmark = pytest.mark.django_db
 
@@ -127,11 +128,59 @@ def test_bad_link_line_is_echoed_escaped(staff_client):
     assert "<script>alert(1)</script>" not in response.text
 
 
-def test_pasted_feed_link_fails_saying_it_is_a_feed(staff_client, page_site, loopback_allowed):
-    feed = b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>'
-    page_site.routes["/feed.rss"] = (200, {"Content-Type": "application/rss+xml"}, feed)
-    post(staff_client, links=page_site.url("/feed.rss"))
+def test_a_pasted_feed_link_queues_its_entries_for_the_feed_story(
+    staff_client, page_site, loopback_allowed
+):
+    undated = (PAGES / "dateline_only.html").read_text(encoding="utf-8")
+    page_site.routes["/undated.html"] = (
+        200,
+        {"Content-Type": "text/html"},
+        undated.replace("Published 19 March 2025 by", "By").encode(),
+    )
+    feed = rss(
+        item("Ferry aground", "/news_article.html", "Sat, 01 Mar 2025 09:00:00 GMT"),
+        item("Harbour wall", "/undated.html", "Tue, 18 Mar 2025 18:00:00 GMT"),
+        item("No link at all", None),
+    )
+    page_site.routes["/feed.rss"] = (200, {"Content-Type": "application/rss+xml"}, feed.encode())
+    story = StoryFactory()
+    post(staff_client, links=page_site.url("/feed.rss"), story=story)
+    run_queued()  # the feed: its entries are queued
+    feed_row = UploadedArticle.objects.get(link=page_site.url("/feed.rss"))
+    assert feed_row.status == "done"
+    assert feed_row.message.splitlines() == [
+        "A feed: 2 entries queued.",
+        f"{page_site.url('/feed.rss')}: entry 3 (“No link at all”): no link to an article",
+    ]
+    assert feed_row.entries.filter(status="queued").count() == 2
+    run_queued()  # the entries
+    entries = {row.link.rsplit("/", 1)[-1]: row for row in feed_row.entries.all()}
+    assert {row.status for row in entries.values()} == {"done"}
+    undated_article = entries["undated.html"].article
+    assert (undated_article.published_on, undated_article.published_from) == (
+        date(2025, 3, 18),
+        "feed",
+    )
+    news = entries["news_article.html"].article  # the page's own date wins over the entry's
+    assert (news.published_on, news.published_from) == (date(2025, 3, 12), "meta")
+    assert set(Article.objects.values_list("story", flat=True)) == {story.pk}
+    page = staff_client.get(reverse("ingest")).text
+    assert "A feed: 2 entries queued.<br>" in page
+
+
+def test_a_feed_entry_that_is_itself_a_feed_fails_saying_so(
+    staff_client, page_site, loopback_allowed
+):
+    inner = rss(item("Ferry aground", "/news_article.html"))
+    page_site.routes["/inner.rss"] = (200, {"Content-Type": "application/rss+xml"}, inner.encode())
+    outer = rss(item("Another feed", "/inner.rss"))
+    page_site.routes["/outer.rss"] = (200, {"Content-Type": "application/rss+xml"}, outer.encode())
+    post(staff_client, links=page_site.url("/outer.rss"))
     run_queued()
-    upload = UploadedArticle.objects.get()
-    assert upload.status == "failed"
-    assert "a feed, not an article page" in upload.message
+    run_queued()
+    entry = UploadedArticle.objects.get(link=page_site.url("/inner.rss"))
+    assert entry.status == "failed"
+    assert entry.message == (
+        f"{page_site.url('/inner.rss')}: a feed, not an article page (a feed's entry must be one)"
+    )
+    assert not Article.objects.exists()
