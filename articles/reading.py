@@ -21,6 +21,97 @@ from typing import Any
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n+")
 
 
+# A text's header (see `text_header`): a date line, labelled lines, a byline, a headline.
+_DATE_LINE = re.compile(
+    r"^\s*(?:date|dated|published|updated|posted)\b(?:\s+on)?\s*[:\-]?\s*(?=.*\b\d{4}\b)",
+    re.IGNORECASE,
+)  # a header date is complete: it has its year
+_LABELLED_LINE = re.compile(r"^\s*(?:title|headline|by|byline|author|source)\s*:\s*\S", re.I)
+_BYLINE = re.compile(r"^\s*[Bb]y\s+[A-Z]")
+_ENDS_A_SENTENCE = re.compile(r"[.…,;:][”\"’')\]]*$")
+HEADER_SEARCH = 3  # the date or labelled line that starts a header is among the first lines
+HEADER_SCAN = 12  # lines looked at in all
+HEADLINE_WORDS = 20
+DATE_LINE_WORDS = 30  # “date 2024-10-21 <the headline> Monday, October 21, 2024 10:07:57 AM”
+BYLINE_WORDS = 8
+
+
+@dataclass(frozen=True)
+class TextHeader:
+    """The lines at the top of an article's text that are about it rather than its story:
+    `text[:end]`. `headline`: the headline line after the date line, if there is one."""
+
+    end: int = 0
+    headline: str | None = None
+    lines: tuple[str, ...] = ()
+
+    def body_start(self, text: str) -> int:
+        """Where the body's first line with text begins."""
+        rest = text[self.end :]
+        return self.end + len(rest) - len(rest.lstrip())
+
+
+def _is_header_line(line: str) -> bool:
+    words = len(line.split())
+    return bool(
+        (_DATE_LINE.match(line) and words <= DATE_LINE_WORDS)
+        or _LABELLED_LINE.match(line)
+        or (_BYLINE.match(line) and words <= BYLINE_WORDS)
+    )
+
+
+def _is_headline(line: str) -> bool:
+    return (
+        0 < len(line.split()) <= HEADLINE_WORDS
+        and not _ENDS_A_SENTENCE.search(line)
+        and not _is_header_line(line)
+    )
+
+
+def text_header(text: str, *, title: str | None = None) -> TextHeader:
+    """The header a text starts with, as in
+    `Kicker\nDate: 2024-10-21\nHeadline\n\nBody…` or `Headline\nPublished 19 March 2025 by
+    A. Writer\nBody…`: it starts at a date line (or a `Title:`-like line) among the first
+    lines, after only short lines; it goes on through the lines that follow it without a
+    blank line while they are header lines or (once) a headline, and takes a headline that
+    stands alone between blank lines just after it. Without such a line, a first line that
+    is the article's `title` (a saved page's headline) is its header; else there is none."""
+    rows: list[tuple[int, str]] = []  # (offset after the line, the line stripped)
+    offset = 0
+    for line in text.splitlines(keepends=True)[:HEADER_SCAN]:
+        offset += len(line)
+        rows.append((offset, line.strip()))
+    filled = [index for index, (_, line) in enumerate(rows) if line]
+    starts = [i for i in filled[:HEADER_SEARCH] if _is_header_line(rows[i][1])]
+    if not starts:
+        title = (title or "").strip()
+        if title and len(filled) > 1 and rows[filled[0]][1] == title:
+            return TextHeader(end=rows[filled[0]][0], lines=(title,))
+        return TextHeader()
+    first = starts[0]
+    if not all(_is_headline(rows[i][1]) for i in filled if i < first):
+        return TextHeader()  # a sentence of the story comes before it
+    last, headline = first, None
+    index = first + 1
+    while index < len(rows):
+        line = rows[index][1]
+        if _is_header_line(line):
+            last = index
+        elif line and headline is None and _is_headline(line):
+            last, headline = index, line
+        elif not line and headline is None:
+            after = [i for i in filled if i > index]
+            lone = after and _is_headline(rows[after[0]][1])
+            if lone and after[0] + 1 < len(rows) and not rows[after[0] + 1][1]:
+                last, headline = after[0], rows[after[0]][1]
+            break
+        else:
+            break
+        index += 1
+    lines = tuple(line for _, line in rows[: last + 1] if line)
+    return TextHeader(end=rows[last][0], headline=headline, lines=lines)
+
+
 @dataclass(frozen=True)
 class Segment:
     text: str
@@ -85,15 +176,18 @@ def segments(
     return result
 
 
-def passages(body: str, marks: Iterable[Any], citations: Iterable[Any]) -> list[Passage]:
-    """The article as plain and cited passages, each cut at its date expressions.
+def passages(
+    body: str, marks: Iterable[Any], citations: Iterable[Any], *, begin: int = 0
+) -> list[Passage]:
+    """The article from `begin` (where its body starts, after its header) as plain and
+    cited passages, each cut at its date expressions.
 
     `citations` have `start`, `end`, `event_id` and `event`. Overlapping citations
     share one passage; a date expression that straddles a passage edge widens it.
     """
-    kept = _valid_marks(body, marks)
+    kept = [mark for mark in _valid_marks(body, marks) if mark.start >= begin]
     spans = sorted(
-        (c for c in citations if 0 <= c.start < c.end <= len(body)), key=lambda c: c.start
+        (c for c in citations if begin <= c.start < c.end <= len(body)), key=lambda c: c.start
     )
     regions: list[Passage] = []
     for citation in spans:
@@ -116,7 +210,7 @@ def passages(body: str, marks: Iterable[Any], citations: Iterable[Any]) -> list[
             region.events.append(citation.event)
 
     result: list[Passage] = []
-    cursor = 0
+    cursor = begin
     for region in regions:
         if region.start > cursor:
             result.append(Passage(cursor, region.start))

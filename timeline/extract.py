@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from articles.models import Article, TemporalExpression
+from articles.reading import text_header
 from timeline.keywords import content_tokens, figures_in, topic_words, word_set
 from timeline.periods import interval_fits_granularity, month_interval
 from timeline.referents import Referents
@@ -182,7 +183,7 @@ def body_start(text: str) -> int:
             offset += len(line)
             continue
         break
-    return offset
+    return max(offset, text_header(text).end)
 
 
 def extract_events(

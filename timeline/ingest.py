@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from articles.models import Article, Story, TemporalExpression, content_hash
+from articles.reading import text_header
 from timeline.cluster import bulk_insert, merge_candidates
 from timeline.extract import Sentence, body_start, extract_events, split_sentences
 from timeline.sources import (
@@ -124,7 +125,8 @@ _HEADER_LINES = 6
 
 
 def read_header(text: str) -> Header:
-    """The publication date and title an article states at its top, if it does."""
+    """The publication date and title an article states at its top, if it does: a
+    `Title:` line, else the headline line after its date line (see `text_header`)."""
     published = None
     title = None
     lines = [line for line in text.splitlines() if line.strip()][:_HEADER_LINES]
@@ -133,7 +135,7 @@ def read_header(text: str) -> Header:
             title = match.group("value").strip()
         if published is None:
             published = _date_in_header_line(line)
-    return Header(published=published, title=title)
+    return Header(published=published, title=title or text_header(text).headline)
 
 
 def _date_in_header_line(line: str) -> date | None:
@@ -266,7 +268,9 @@ def ingest_text(
 
 
 def store_expressions(*, article: Article) -> list[TemporalExpression]:
-    """Tag the article's dates and keep every one, with how it was resolved."""
+    """Tag the article's dates and keep every one in its body (not its header: its own
+    date line is no date of its story), with how it was resolved."""
+    begin = text_header(article.body, title=article.title).end
     rows = [
         TemporalExpression(
             article=article,
@@ -282,7 +286,7 @@ def store_expressions(*, article: Article) -> list[TemporalExpression]:
             rule=timex.rule[:60],
         )
         for timex in tag(article.body, article.published_on)
-        if timex.start < timex.end
+        if begin <= timex.start < timex.end
     ]
     return bulk_insert(rows)
 

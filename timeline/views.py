@@ -92,7 +92,7 @@ class Source:
     outlet: str
     published_on: date
     event_count: int
-    published_label: str = ""  # “21 Oct”, formatted once for every page that lists it
+    published_label: str = ""  # “21 Oct” (“21 Oct 2024”), formatted once for every page
 
 
 @dataclass(frozen=True)
@@ -214,13 +214,32 @@ def story_summary(story: Story, statuses: list[str]) -> dict:
     shown = Event.objects.for_story(story).current().with_status(statuses)
     reach = shown.order_by().aggregate(first=Min("date_start"), last=Max("date_end"))
     titles = shown.order_by("id").values_list("title", flat=True)[:TITLES_FOR_EXAMPLES]
-    sources = [Source(*row, published_label=date_format(row[3], "j M")) for row in counts]
+    counts = list(counts)
+    days = [row[3] for row in counts] + [reach["first"], reach["last"]]
+    with_year = spans_years(days)
+    label = day_month_year if with_year else day_month
+    sources = [Source(*row, published_label=label(row[3])) for row in counts]
     return {
         "sources": sources,
         "first": reach["first"],
         "last": reach["last"],
         "search_words": search_examples(titles),
+        "spans_years": with_year,
     }
+
+
+def spans_years(days: Iterable[date | None]) -> bool:
+    """Whether these days (a story's publications and its events' reach) fall in more than
+    one calendar year: then a day without its year (“12 Mar”) could be any of them."""
+    return len({day.year for day in days if day is not None}) > 1
+
+
+def day_month(day: date) -> str:
+    return date_format(day, "j M")
+
+
+def day_month_year(day: date) -> str:
+    return date_format(day, "j M Y")
 
 
 def search_examples(titles: Iterable[str], count: int = 2) -> list[str]:
@@ -379,16 +398,25 @@ def badge_names(sources: list) -> dict[int, str]:
     }
 
 
-def prepare_cards(events: list[Event], q: str = "") -> list[Event]:
+def prepare_cards(
+    events: list[Event], q: str = "", *, with_year: bool | None = None
+) -> list[Event]:
     """What each event card shows, worked out once per page rather than node by node in the
     template: its links (one `reverse()` each, then string formatting), its source badges
-    (the same article's badge is built once), its title and summary with the search words
-    marked and, while searching, the quotes that match."""
+    (the same article's badge is built once, with the year when `with_year`: the story spans
+    years; None decides from these events and their sources), its title and summary with the
+    search words marked and, while searching, the quotes that match."""
     event_url = reverse("timeline:event", args=[URL_SLOT]).replace(str(URL_SLOT), "{}")
     article_url = reverse("articles:detail", args=[URL_SLOT]).replace(str(URL_SLOT), "{}")
     query = f"?q={quote(q, safe='/')}" if q else ""  # as the `urlencode` filter does
     badges: dict[tuple[int, str], tuple[str, str]] = {}
     attach_citations(events)
+    if with_year is None:
+        with_year = spans_years(
+            [day for e in events for day in (e.date_start, e.date_end)]
+            + [c.published_on for e in events for c in e.cited]
+        )
+    published_label = day_month_year if with_year else day_month
     for event in events:
         citations = event.cited
         event.url = event_url.format(event.pk)
@@ -407,7 +435,7 @@ def prepare_cards(events: list[Event], q: str = "") -> list[Event]:
                         '{} <time datetime="{}">{}</time>',
                         names[citation.article_id],
                         citation.published_on.isoformat(),
-                        date_format(citation.published_on, "j M"),
+                        published_label(citation.published_on),
                     ),
                 )
             title, label = badges[key]
@@ -594,9 +622,13 @@ def render_timeline(
     template = f"timeline.html#{part}" if part else "timeline.html"
     common = {"story": story, "filters": filters, "story_url": story.get_absolute_url()}
 
+    summary = cached(  # (“v2”: summaries cached before `spans_years` lack it)
+        story, stamp, "summary", f"{seen}|{get_language()}|v2",
+        lambda: story_summary(story, summary_statuses(request.user, story)),
+    )  # fmt: skip
     if part == "more":
         window, _, has_more = page_of(events, page)
-        prepare_cards(window, filters.q)
+        prepare_cards(window, filters.q, with_year=summary["spans_years"])
         context = {**common, "events": window, "next_page": page + 1 if has_more else None}
         return render_to_string(template, context, request)
 
@@ -605,7 +637,7 @@ def render_timeline(
     else:  # the whole story: the same for everyone until it changes
         extent = cached(story, stamp, "extent", seen, lambda: extent_of(events))
     window, previous, has_more = page_of(events, page)
-    prepare_cards(window, filters.q)
+    prepare_cards(window, filters.q, with_year=summary["spans_years"])
     without_dates = filters.without_dates()
     # Where the matches fall over the whole story: the same for every period chosen.
     overview = cached(
@@ -615,10 +647,6 @@ def render_timeline(
         ),
     )  # fmt: skip
     overview.select(filters.date_from, filters.date_to)
-    summary = cached(
-        story, stamp, "summary", f"{seen}|{get_language()}",
-        lambda: story_summary(story, summary_statuses(request.user, story)),
-    )  # fmt: skip
     sources = summary["sources"]
     story_last = summary["last"]
     period_querystring = filters.period_querystring()

@@ -71,6 +71,25 @@
   document.addEventListener("focusin", placeTip);
   document.addEventListener("mouseover", placeTip);
 
+  // Escape closes the explanations open under the pointer or the keyboard (they cover the
+  // text below them); a date's explanation opens again once it is left and come back to.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var open = Array.prototype.filter.call(
+      document.querySelectorAll("mark.timex:not(.tip-closed)"),
+      function (mark) { return mark.matches(":hover") || mark.matches(":focus-within"); }
+    );
+    open.forEach(function (mark) { mark.classList.add("tip-closed"); });
+  });
+  function reopenTip(event) {
+    var mark = event.target.closest && event.target.closest("mark.timex.tip-closed");
+    if (!mark || mark.contains(event.relatedTarget)) return;
+    var stillOpen = event.type === "mouseout" ? mark.matches(":focus-within") : mark.matches(":hover");
+    if (!stillOpen) mark.classList.remove("tip-closed");
+  }
+  document.addEventListener("focusout", reopenTip);
+  document.addEventListener("mouseout", reopenTip);
+
   // On a phone the filter panel starts folded, so the timeline comes first.
   document.addEventListener("DOMContentLoaded", function () {
     if (!window.matchMedia("(max-width: 61.99rem)").matches) return;

@@ -146,3 +146,15 @@ def test_quote_in_context_trims_long_neighbours():
 )
 def test_timex_values_in_words(value, words):
     assert describe_timex_value(value) == words
+
+
+def test_dates_stored_in_a_header_are_neither_marked_nor_counted(client, db):
+    body = "Date: 2024-10-21\nHeadline\n\nTroops moved on Friday.\n"
+    article = ArticleFactory(body=body, title="Headline")
+    for text in ("2024-10-21", "Friday"):
+        start = body.index(text)
+        TemporalExpressionFactory(article=article, start=start, end=start + len(text))
+    html = client.get(reverse("articles:detail", args=[article.pk])).content.decode()
+    assert html.count('<mark class="timex" tabindex="0"') == 1
+    assert "1 date expression</mark>" in html
+    assert "<p>Date: 2024-10-21</p>" in html

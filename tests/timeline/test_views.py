@@ -18,7 +18,9 @@ HX = {"HX-Request": "true"}
 # story and its change stamp, count with reach and sources, page, citations, overview,
 # story reach, source list, titles for the search box's example words
 FULL_PAGE_QUERIES = 8
-MORE_QUERIES = 3  # story and its change stamp, page, citations
+# story and its change stamp, page, citations, and (until a page of the story has cached
+# it) the story's summary for whether it spans years: source list, reach, titles
+MORE_QUERIES = 6
 
 
 def story_with_events(count: int, *, articles: int = 3):
@@ -495,3 +497,10 @@ def test_a_quote_without_a_date_says_the_article_dates_it(client, seed_story):
         "Dated by the article: no date expression is recorded for this sentence, so it reports "
         'the news of <time datetime="2024-10-21">21 Oct 2024</time>.'
     ) in response.text
+
+
+def test_next_page_after_the_first_reads_no_summary_again(client, django_assert_num_queries):
+    story = story_with_events(60)
+    client.get(story.get_absolute_url())
+    with django_assert_num_queries(3):  # story and its change stamp, page, citations
+        client.get(story.get_absolute_url(), {"page": "2"}, headers=HX)
