@@ -659,19 +659,21 @@ def _build_fiscal(m: re.Match[str], text: str) -> Found | None:
 
     "Financial year", the British name, is the same thing.
     """
+    financial = "financial" in m.group(0).lower()
     if m.group("rel"):
         rel = " ".join(m.group("rel").lower().split())
         if rel in ("the", "its") and not m.group("pos"):
             return None  # "the fiscal year" alone: which one is not said
         # "the end of the fiscal year": a company's own calendar, the one now running.
-        return m.start(), m.end(), Fiscal(offset=_FISCAL_OFFSETS[rel])
+        return m.start(), m.end(), Fiscal(offset=_FISCAL_OFFSETS[rel], financial=financial)
     digits = m.group("year") or m.group("yy")
     year = int(digits) if len(digits) == 4 else 2000 + int(digits)
     if len(digits) == 2 and int(digits) > 50:
         year -= 100
     if not 1900 <= year <= 2100:
         return None
-    return m.start(), m.end(), Fiscal(year=year)
+    financial = financial or m.group(0)[:2].lower() == "fy"
+    return m.start(), m.end(), Fiscal(year=year, financial=financial)
 
 
 def _build_year_earlier(m: re.Match[str], text: str) -> Found | None:
@@ -1080,10 +1082,21 @@ _ADVERB_SETS = {
     "daily": "P1D", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P1Q",
     "biannual": "P6M", "biennial": "P2Y", "fortnightly": "P2W",
 }  # fmt: skip
+_ADJECTIVE_SETS = frozenset({"annual", "quarterly", "daily", "weekly", "monthly", "yearly"})
+
+
+# TimeBank leaves a frequency adjective on a financial figure untagged: "its quarterly
+# dividend", "average daily volume", "the annual meeting" say what a figure is, not when.
+_FIGURE_NOUNS = _keys(
+    "dividend dividends payout payouts distribution meeting meetings volume turnover rate "
+    "rates sales report reports results interest fee fees of"
+)
 
 
 def _build_adverb_set(m: re.Match[str], text: str) -> Found | None:
     word = m.group(0)
+    if word.lower() in _ADJECTIVE_SETS and word_after(text, m.end()).lower() in _FIGURE_NOUNS:
+        return None
     if _is_capitalised(word) and _capitalised_word_before(text, m.start()):
         return None  # "Daily Mail", "The Weekly Standard"
     if _is_capitalised(word) and _is_capitalised(word_after(text, m.end())):

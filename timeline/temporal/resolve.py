@@ -89,7 +89,11 @@ class Resolver:
             return self._fixed(spec)
         if isinstance(spec, Fiscal):
             year = spec.year if spec.year is not None else self.dct.year + spec.offset
-            return Resolved("DATE", f"FY{year}", None, None, "year", self.dct, "fiscal-year")
+            if spec.quarter is not None:
+                value = f"FY{year}-Q{spec.quarter}"
+                return Resolved("DATE", value, None, None, "quarter", self.dct, "fiscal-quarter")
+            value = f"FY{year}" if spec.financial else f"{year:04d}"
+            return Resolved("DATE", value, None, None, "year", self.dct, "fiscal-year")
         try:
             if isinstance(spec, Clock):
                 result = self._clock(spec, start, end)
