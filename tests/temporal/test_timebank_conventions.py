@@ -24,3 +24,47 @@ OCTOBER_1989 = "1989-10-26"  # a Thursday in 1989-Q4, when third-quarter results
 )  # fmt: skip
 def test_timebank_convention(text, expected):
     assert found(text, OCTOBER_1989) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Results come out after the quarter: the one just ended, whatever the tense.
+        ("It expects to report a third-quarter loss.", [("third-quarter", "1989-Q3")]),
+        ("It will post fourth-quarter results.", [("fourth-quarter", "1989-Q4")]),
+        ("Sales will rise in the first quarter.", [("the first quarter", "1990-Q1")]),
+        # "The latest quarter" is the quarter the story reports on, else the one just ended.
+        ("Sales rose in the latest quarter.", [("the latest quarter", "1989-Q3")]),
+        (
+            "Third-quarter profit fell. The latest period had a one-time gain.",
+            [("Third-quarter", "1989-Q3"), ("The latest period", "1989-Q3")],
+        ),
+        (
+            "Profit in the third quarter fell. Coal fell 5% for the quarter.",
+            [("the third quarter", "1989-Q3"), ("the quarter", "1989-Q3")],
+        ),
+        # A quarter still running is not the latest one reported.
+        (
+            "The fourth quarter looks weak; in the latest quarter it lost $7 million.",
+            [("The fourth quarter", "1989-Q4"), ("the latest quarter", "1989-Q3")],
+        ),
+        # Alone, "the quarter" and "the period" name no quarter.
+        ("Sales for the quarter were flat.", []),
+        ("In the latest period sales fell.", []),
+        ("It sold a quarter of its stake.", []),
+        # A year before a quarter is the quarter's: "the 1988 second quarter".
+        ("It took a charge in the 1988 second quarter.", [("the 1988 second quarter", "1988-Q2")]),
+        ("It starts in next year's first quarter.", [("next year's first quarter", "1990-Q1")]),
+        (
+            "Third-quarter sales fell from $9 million in the 1988 quarter.",
+            [("Third-quarter", "1989-Q3"), ("the 1988 quarter", "1988-Q3")],
+        ),
+        # A quarter of a financial year whose start is not said stays a quarter of "FY".
+        (
+            "Profit for the first quarter of the financial year rose.",
+            [("the first quarter of the financial year", "FY1989-Q1")],
+        ),
+    ],
+)  # fmt: skip
+def test_results_quarters(text, expected):
+    assert found(text, OCTOBER_1989) == expected

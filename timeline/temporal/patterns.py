@@ -29,7 +29,18 @@ from .lexicon import (
     WEEKDAYS,
     number_value,
 )
-from .specs import Anaphor, Calendar, Clock, Fiscal, Fixed, Named, Offset, Range, Relative
+from .specs import (
+    Anaphor,
+    Calendar,
+    Clock,
+    Fiscal,
+    Fixed,
+    LatestQuarter,
+    Named,
+    Offset,
+    Range,
+    Relative,
+)
 
 Found = tuple[int, int, object]
 Builder = Callable[[re.Match[str], str], Found | None]
@@ -720,12 +731,30 @@ def _build_quarter(m: re.Match[str], text: str) -> Found | None:
     if year_text:
         year = _valid_year(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         return m.start(), m.end(), Calendar(year=year, quarter=quarter)
+    if m.group("fyrel") and quarter:
+        # "the first quarter of the financial year": the company's calendar, not January.
+        return m.start(), m.end(), Fiscal(quarter=quarter, financial=True)
     if rel:
         offset = {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
         return m.start(), m.end(), Calendar(year_offset=offset, quarter=quarter)
     if ordinal == "last":
         return m.start(), m.end(), Relative("quarter", -1)
     return m.start(), m.end(), Calendar(quarter=quarter)
+
+
+def _build_year_quarter(m: re.Match[str], text: str) -> Found | None:
+    """ "the 1988 second quarter", "next year's first quarter"."""
+    quarter = ORDINALS[m.group("ord").lower()]
+    if m.group("year"):
+        year = _valid_year(m.group("year"))
+        return (m.start(), m.end(), Calendar(year=year, quarter=quarter)) if year else None
+    offset = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    return m.start(), m.end(), Calendar(year_offset=offset, quarter=quarter)
+
+
+def _build_latest_quarter(m: re.Match[str], text: str) -> Found | None:
+    named_only = not m.group("latest") or m.group("head").lower() == "period"
+    return m.start(), m.end(), LatestQuarter(named_only=named_only)
 
 
 def _build_half(m: re.Match[str], text: str) -> Found | None:
@@ -1029,6 +1058,12 @@ def _build_duration(m: re.Match[str], text: str) -> Found | None:
     if re.match(r"-(?:end|ago|earlier|to-date|on-)", following):
         return None  # "a year-end bonus", "a year-ago quarter": not a count of years
     quantity = m.group("num")
+    if quantity and unit == "quarter" and re.fullmatch(r"(?:19|20)\d\d", quantity):
+        # "the 1988 quarter": the quarter being reported on, in 1988.
+        start = m.start()
+        if text[max(0, start - 4) : start].lower() == "the ":
+            start -= 4
+        return start, m.end(), LatestQuarter(named_only=True, year=int(quantity))
     if quantity:
         amount = number_value(quantity)
         if quantity.lower() in ("a", "an") and text[m.end("unit") : m.end("unit") + 1] == "s":
@@ -1530,12 +1565,33 @@ RULES: tuple[Rule, ...] = (
             r"(?:\bthe\s+)?\b(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
             r"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:"
             + _year("year")
-            + r"|(?P<rel>this|last|next|the)\s+year\b))?"
+            + r"|(?P<rel>this|last|next|the)\s+year\b"
+            r"|(?P<fyrel>the|this|its|the\s+current)\s+(?:fiscal|financial)[\s-]year\b))?"
             r"|\bQ(?P<q>[1-4])(?:\s+|-|\s*['’])?(?P<year2>[12]\d{3}|\d{2})?\b"
         ),
         lambda m, text: _build_quarter_any(m, text),
         0,
         keys=_keys("quarter q1 q2 q3 q4"),
+    ),
+    Rule(
+        "latest-quarter",
+        _compile(
+            r"\b(?:the\s+)?(?P<latest>latest|most\s+recent|just[-\s]ended|just[-\s]completed)"
+            r"\s+(?:fiscal\s+)?(?P<head>quarter|period)\b|\bthe\s+quarter\b(?!\s+of\b|-)"
+        ),
+        _build_latest_quarter,
+        1,
+        keys=_keys("quarter period"),
+    ),
+    Rule(
+        "year-quarter",
+        _compile(
+            r"(?:\bthe\s+)?\b(?:(?P<year>[12]\d{3})|(?P<rel>this|last|next)\s+year['’]s)\s+"
+            r"(?P<ord>first|second|third|fourth)[\s-]+quarter\b"
+        ),
+        _build_year_quarter,
+        0,
+        keys=_keys("quarter"),
     ),
     Rule(
         "half",

@@ -10,7 +10,18 @@ from . import periods
 from .context import direction, looks_back, sentence_start
 from .lexicon import VARIABLE_HOLIDAYS
 from .periods import Period
-from .specs import Anaphor, Calendar, Clock, Fiscal, Fixed, Named, Offset, Range, Relative
+from .specs import (
+    Anaphor,
+    Calendar,
+    Clock,
+    Fiscal,
+    Fixed,
+    LatestQuarter,
+    Named,
+    Offset,
+    Range,
+    Relative,
+)
 
 # How fine a granularity is; an anaphor for a unit needs a mention at least that fine.
 _RANK = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "range": 3, "year": 4}
@@ -23,6 +34,12 @@ _OFFSET_ANCHOR.update(year="year", decade="year", century="year")
 # A bare day this close to the document date keeps its year whatever the tense says:
 # tense cues are weak, and a story's "October 25" a few weeks off is nearly always this year's.
 _SAME_YEAR_DAYS = 30
+
+
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
+# Results come out after a quarter ends: "will report third-quarter results" in October
+# is the quarter just ended, whatever the tense says.
+_JUST_ENDED_DAYS = 92
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +152,29 @@ class Resolver:
             return self._anaphor(spec, start, end)
         if isinstance(spec, Range):
             return self._range(spec, start, end)
+        if isinstance(spec, LatestQuarter):
+            return self._latest_quarter(spec)
         return None
+
+    def _latest_quarter(self, spec: LatestQuarter):
+        # The latest in time, not in the text: "the year-earlier quarter" is named in passing.
+        named = [
+            m.period
+            for m in self.mentions
+            if m.period.granularity == "quarter"
+            and _QUARTER.fullmatch(m.period.value)
+            and m.period.end < self.dct
+        ]
+        if named:
+            latest = max(named, key=lambda p: p.start)
+            if spec.year is not None:
+                quarter = periods.quarter_period(spec.year, int(latest.value[-1]))
+                return quarter, None, "latest-quarter-in-year"
+            return latest, None, "latest-quarter-named"
+        if spec.named_only:
+            return None
+        ended = periods.period_of("quarter", self.dct).start - timedelta(days=1)
+        return periods.period_of("quarter", ended), self.dct, "latest-quarter-dct"
 
     def _anaphor(self, spec: Anaphor, start: int, end: int):
         if spec.day is not None:
@@ -234,6 +273,10 @@ class Resolver:
         ]
         if not candidates:
             return None
+        if spec.quarter is not None and spec.month is None:
+            for period in candidates:
+                if 0 < (dct - period.end).days <= _JUST_ENDED_DAYS:
+                    return period
         tense = direction(self.text, start, end)
         if tense < 0:
             past = [p for p in candidates if p.start <= dct]

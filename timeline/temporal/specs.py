@@ -88,6 +88,20 @@ class Anaphor:
 
 
 @dataclass(frozen=True, slots=True)
+class LatestQuarter:
+    """The quarter a results story reports on: "the latest quarter", "the quarter".
+
+    The latest quarter the text named; failing that, the last one ended before the
+    document date, unless `named_only` ("the quarter", "the latest period" say nothing
+    about quarters on their own). With `year`, that quarter in the year ("the 1988
+    quarter" after "the third quarter" is 1988-Q3).
+    """
+
+    named_only: bool = False
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Range:
     """Two dates read as one interval: "October 8 and 13", "from June to August"."""
 
