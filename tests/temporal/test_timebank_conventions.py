@@ -16,6 +16,15 @@ OCTOBER_1989 = "1989-10-26"  # a Thursday in 1989-Q4, when third-quarter results
         ("It is 5% of the average daily volume.", []),
         ("Holders voted at the annual meeting.", []),
         ("It declared its initial quarterly of five cents.", []),
+        # A year owned, due or aimed at is a date (TimeBank tags it).
+        ("It began after its 1990 invasion of Kuwait.", [("1990", "1990")]),
+        ("He lost his 1996 campaign.", [("1996", "1996")]),
+        ("It sold bonds due 1993 and warrants.", [("1993", "1993")]),
+        ('Sales have not met our expectations for 1989".', [("1989", "1989")]),
+        ("It links attacks dating to 1994.", [("1994", "1994")]),
+        ("He paid for 1500 shares.", []),
+        ("His 1500 shares were sold.", []),
+        ("Its 2000 employees were told.", []),
         # Used of events or profits it is still a frequency.
         ("The report is published annually.", [("annually", "P1Y")]),
         ("They hold daily rallies.", [("daily", "P1D")]),

@@ -611,6 +611,8 @@ def _build_year(m: re.Match[str], text: str) -> Found | None:
         )
     elif before in ("to", "and", "or"):
         ok = bool(re.search(r"[12]\d{3}\W+\w+\W*$", text[max(0, m.start() - 20) : m.start()]))
+        # "dating to 1994", "back to 1990".
+        ok = ok or (tuple(words_before(text, m.start(), 2)) in _YEAR_PHRASES and year >= 1800)
     elif (
         _capitalised_word_before(text, m.start())
         and 1900 <= year <= 2100
@@ -620,7 +622,18 @@ def _build_year(m: re.Match[str], text: str) -> Found | None:
     elif before in ("the", "fiscal", "year", "a"):
         # "the 1953 armistice", "fiscal 2024": a year used as an adjective.
         ok = before != "the" or (bool(after) and 1800 <= year <= 2100)
+    elif before in _POSSESSIVES:
+        # "its 1990 invasion", "his 1996 campaign": the year of the thing owned.
+        ok = after.isalpha() and 1800 <= year <= 2100
+    elif before in _YEAR_VERBS:
+        # "bonds due 1993", "expectations for 1989", "volume is 1989 is following".
+        ok = 1900 <= year <= 2100 and (not after or after.lower() in _FUNCTION_WORDS)
     return (m.start(), m.end(), Calendar(year=year)) if ok else None
+
+
+_POSSESSIVES = frozenset(["its", "his", "her", "their", "our", "my", "whose", "your"])
+_YEAR_VERBS = frozenset(["due", "for", "is", "was"])
+_YEAR_PHRASES = frozenset([("dating", "to"), ("dates", "to"), ("back", "to"), ("dated", "to")])
 
 
 _ORDINAL_WORDS = [
