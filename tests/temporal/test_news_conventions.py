@@ -285,6 +285,21 @@ NOVEMBER = "1989-11-02"  # results season for the third quarter of 1989
             "In the third quarter sales rose. The plant opened last year.",
             [("the third quarter", "1989-Q3"), ("last year", "1988")],
         ),
+        # Counted on from an earlier "a year ago", still the quarter.
+        (
+            "First-quarter profit rose to $9 million from $7 million a year ago. Sales were"
+            " C$348.2 million compared with C$307.2 a year earlier.",
+            [
+                ("First-quarter", "1989-Q1"),
+                ("a year ago", "1988-Q1"),
+                ("a year earlier", "1988-Q1"),
+            ],
+        ),
+        # A year named in between is what "a year earlier" counts from.
+        (
+            "Third-quarter profit rose. In 1985 it bought a mill; a year earlier it sold one.",
+            [("Third-quarter", "1989-Q3"), ("1985", "1985"), ("a year earlier", "1984")],
+        ),
         # With no quarter named, the year.
         ("Profit rose to $5 million from $3 million a year ago.", [("a year ago", "1988")]),
         # A longer period named after the quarter is what is compared.
