@@ -98,7 +98,11 @@ WEDNESDAY = "2009-04-01"  # in Q2 of 2009; ISO week 14
             "It fell in the final week of December last year.",
             [("the final week of December last year", "2008-W52")],
         ),
-        ("He rested for the last week.", [("the last week", "P1W")]),
+        # "the last week" / "the past year" are dated (TimeBank): the week most of its
+        # days lie in, the last calendar year.
+        ("He rested for the last week.", [("the last week", "2009-W13")]),
+        ("Sales rose over the past year.", [("the past year", "2008")]),
+        ("He rested for the last two weeks.", [("the last two weeks", "P2W")]),
         # "year-end" after a preposition is the end of the current year.
         ("Sales will recover by year-end.", [("year-end", "2009")]),
         ("The rate is 2% at year end.", [("year end", "2009")]),

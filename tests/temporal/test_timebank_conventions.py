@@ -25,10 +25,11 @@ OCTOBER_1989 = "1989-10-26"  # a Thursday in 1989-Q4, when third-quarter results
         ("He paid for 1500 shares.", []),
         ("His 1500 shares were sold.", []),
         ("Its 2000 employees were told.", []),
+        # A profit or loss that is annual measures a year.
+        ("GM posts its first annual loss since 1992.", [("annual", "P1Y"), ("1992", "1992")]),
         # Used of events or profits it is still a frequency.
         ("The report is published annually.", [("annually", "P1Y")]),
         ("They hold daily rallies.", [("daily", "P1D")]),
-        ("Ford posts its first annual profit.", [("annual", "P1Y")]),
     ],
 )  # fmt: skip
 def test_timebank_convention(text, expected):
@@ -77,3 +78,17 @@ def test_timebank_convention(text, expected):
 )  # fmt: skip
 def test_results_quarters(text, expected):
     assert found(text, OCTOBER_1989) == expected
+
+
+@pytest.mark.parametrize(
+    ("dct", "text", "value"),
+    [
+        # "this weekend" in a Monday paper is the one just gone, unless the clause looks ahead.
+        ("2024-10-21", "Thousands marched this weekend in Paris.", "2024-W42-WE"),
+        ("2024-10-21", "The film topped the box office this weekend.", "2024-W42-WE"),
+        ("2024-10-21", "Crowds will march this weekend.", "2024-W43-WE"),
+        ("2024-10-23", "Crowds are expected this weekend.", "2024-W43-WE"),
+    ],
+)
+def test_this_weekend_early_in_the_week(dct, text, value):
+    assert [v for _, v in found(text, dct)] == [value]

@@ -890,6 +890,10 @@ def _build_relative(m: re.Match[str], text: str) -> Found | None:
     if unit == "weekend":
         offset = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1, "current": 0}[which]
         return m.start(), m.end(), Named("weekend", "WE", offset)
+    if the and which in ("past", "last") and unit in ("week", "year") and not mod:
+        # "over the past year", "for the last week": TimeBank dates the span that ends now
+        # by the calendar period it mostly lies in.
+        return m.start(), m.end(), Relative(unit, -1, "trailing")
     duration_lead = word_before(text, m.start()) in _DURATION_LEADS
     if which == "past" or (the and which in ("last", "next", "coming") and duration_lead):
         letter, clock, multiplier = UNITS[unit]
@@ -1130,6 +1134,7 @@ _ADVERB_SETS = {
     "daily": "P1D", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P1Q",
     "biannual": "P6M", "biennial": "P2Y", "fortnightly": "P2W",
 }  # fmt: skip
+_YEAR_MEASURES = _keys("profit profits loss losses gain gains earnings revenue revenues growth")
 _ADJECTIVE_SETS = frozenset({"annual", "quarterly", "daily", "weekly", "monthly", "yearly"})
 
 
@@ -1143,8 +1148,12 @@ _FIGURE_NOUNS = _keys(
 
 def _build_adverb_set(m: re.Match[str], text: str) -> Found | None:
     word = m.group(0)
-    if word.lower() in _ADJECTIVE_SETS and word_after(text, m.end()).lower() in _FIGURE_NOUNS:
+    following = word_after(text, m.end()).lower()
+    if word.lower() in _ADJECTIVE_SETS and following in _FIGURE_NOUNS:
         return None
+    if word.lower() == "annual" and following in _YEAR_MEASURES:
+        # "its first annual loss": a figure measured over a year, a DURATION in TimeML.
+        return m.start(), m.end(), Fixed("DURATION", "P1Y", "duration")
     if _is_capitalised(word) and _capitalised_word_before(text, m.start()):
         return None  # "Daily Mail", "The Weekly Standard"
     if _is_capitalised(word) and _is_capitalised(word_after(text, m.end())):

@@ -138,6 +138,8 @@ class Resolver:
         dct = self.dct
         if isinstance(spec, Calendar):
             return self._calendar(spec, start, end)
+        if isinstance(spec, Relative) and spec.mod == "trailing":
+            return _trailing(spec.unit, dct), dct, f"trailing-{spec.unit}"
         if isinstance(spec, Relative):
             period = periods.period_of(spec.unit, periods.shift(dct, spec.unit, spec.offset))
             rule = f"relative-{spec.unit}" + (f"-{spec.mod}" if spec.mod else "")
@@ -147,7 +149,13 @@ class Resolver:
         if isinstance(spec, Offset):
             found = self._offset(spec)
             bound = _OFFSET_BOUND.search(self.text, max(0, start - 30), start)
-            return _bounded(found, bound.group("bound").lower()) if bound else found
+            if bound is None:
+                return found
+            if spec.unit in ("week", "fortnight") and found and not isinstance(found[0], Resolved):
+                # "less than two weeks ago": the week is what is known, never a made-up day.
+                week = periods.week_period(found[0].start)
+                found = (replace(found[0], value=week.value), *found[1:])
+            return _bounded(found, bound.group("bound").lower())
         if isinstance(spec, Anaphor):
             return self._anaphor(spec, start, end)
         if isinstance(spec, Range):
@@ -321,6 +329,12 @@ class Resolver:
                     # On a Saturday, a weekend the clause looks back on is the last one: this
                     # one has only begun.
                     which = 0 if tense > 0 else -1
+            elif which == 0 and dct.weekday() < 5:
+                # "this weekend" in a Monday paper is the one just gone, unless it looks
+                # ahead; later in the week only a clause in the past makes it so.
+                tense = direction(self.text, start, end)
+                if tense < 0 or (tense == 0 and dct.weekday() == 0):
+                    which = -1
             period = periods.weekend_period(dct + timedelta(weeks=which))
             return period, dct, "relative-weekend"
         if spec.kind == "month":
@@ -475,6 +489,18 @@ class Resolver:
         if spec.value in ("PAST_REF", "FUTURE_REF"):
             return Resolved("DATE", spec.value, None, None, "open", self.dct, spec.rule)
         return Resolved(spec.type, spec.value, None, None, None, None, spec.rule)
+
+
+def _trailing(unit: str, dct: date) -> Period:
+    """The week or year up to `dct`: named as TimeBank does (a week by the ISO week most of
+    its days lie in, a year by the last calendar year), its interval the days it spans."""
+    if unit == "week":
+        named = periods.week_period(dct - timedelta(days=3))
+        start = dct - timedelta(days=6)
+    else:
+        named = periods.year_period(dct.year - 1)
+        start = periods.shift(dct, "year", -1) + timedelta(days=1)
+    return Period(named.value, start, dct, "range")
 
 
 def _mention_period(result: Resolved) -> Period:
