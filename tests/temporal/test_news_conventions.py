@@ -14,22 +14,24 @@ WEDNESDAY = "2009-04-01"  # in Q2 of 2009; ISO week 14
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # Fiscal years: TIMEX3 "FY2009", no interval (when the year starts is not said).
-        ("Profit in fiscal 2009 rose.", [("fiscal 2009", "FY2009")]),
-        ("Sales in fiscal year 2010 fell.", [("fiscal year 2010", "FY2010")]),
-        ("In the fiscal year 2008 sales rose.", [("fiscal year 2008", "FY2008")]),
+        # Fiscal years: TimeBank values "fiscal 1989" as the year it is named for; the
+        # British "financial year" and "FY" keep TIMEX3's "FY2009". No interval either way
+        # (when the year starts is not said).
+        ("Profit in fiscal 2009 rose.", [("fiscal 2009", "2009")]),
+        ("Sales in fiscal year 2010 fell.", [("fiscal year 2010", "2010")]),
+        ("In the fiscal year 2008 sales rose.", [("fiscal year 2008", "2008")]),
         ("FY2011 guidance was cut.", [("FY2011", "FY2011")]),
         ("Its FY 2012 plan is out.", [("FY 2012", "FY2012")]),
-        ("Results for fiscal '98 were weak.", [("fiscal '98", "FY1998")]),
-        ("Sales this fiscal year rose.", [("this fiscal year", "FY2009")]),
-        ("Last fiscal year it lost money.", [("Last fiscal year", "FY2008")]),
-        ("It expects growth in the next fiscal year.", [("the next fiscal year", "FY2010")]),
+        ("Results for fiscal '98 were weak.", [("fiscal '98", "1998")]),
+        ("Sales this fiscal year rose.", [("this fiscal year", "2009")]),
+        ("Last fiscal year it lost money.", [("Last fiscal year", "2008")]),
+        ("It expects growth in the next fiscal year.", [("the next fiscal year", "2010")]),
         ("The fiscal year was hard.", []),  # which fiscal year is not said
         # "Financial year" is the British name; a part of "the fiscal year" is this one's.
         ("Profit in the financial year 2008 rose.", [("financial year 2008", "FY2008")]),
         ("Costs rose last financial year.", [("last financial year", "FY2008")]),
         ("It will cut jobs by the end of the fiscal year.",
-         [("the end of the fiscal year", "FY2009")]),
+         [("the end of the fiscal year", "2009")]),
         (
             "Sales jumped at the very beginning of the financial year.",
             [("the very beginning of the financial year", "FY2009")],
@@ -96,7 +98,11 @@ WEDNESDAY = "2009-04-01"  # in Q2 of 2009; ISO week 14
             "It fell in the final week of December last year.",
             [("the final week of December last year", "2008-W52")],
         ),
-        ("He rested for the last week.", [("the last week", "P1W")]),
+        # "the last week" / "the past year" are dated (TimeBank): the week most of its
+        # days lie in, the last calendar year.
+        ("He rested for the last week.", [("the last week", "2009-W13")]),
+        ("Sales rose over the past year.", [("the past year", "2008")]),
+        ("He rested for the last two weeks.", [("the last two weeks", "P2W")]),
         # "year-end" after a preposition is the end of the current year.
         ("Sales will recover by year-end.", [("year-end", "2009")]),
         ("The rate is 2% at year end.", [("year end", "2009")]),
@@ -282,6 +288,21 @@ NOVEMBER = "1989-11-02"  # results season for the third quarter of 1989
         (
             "In the third quarter sales rose. The plant opened last year.",
             [("the third quarter", "1989-Q3"), ("last year", "1988")],
+        ),
+        # Counted on from an earlier "a year ago", still the quarter.
+        (
+            "First-quarter profit rose to $9 million from $7 million a year ago. Sales were"
+            " C$348.2 million compared with C$307.2 a year earlier.",
+            [
+                ("First-quarter", "1989-Q1"),
+                ("a year ago", "1988-Q1"),
+                ("a year earlier", "1988-Q1"),
+            ],
+        ),
+        # A year named in between is what "a year earlier" counts from.
+        (
+            "Third-quarter profit rose. In 1985 it bought a mill; a year earlier it sold one.",
+            [("Third-quarter", "1989-Q3"), ("1985", "1985"), ("a year earlier", "1984")],
         ),
         # With no quarter named, the year.
         ("Profit rose to $5 million from $3 million a year ago.", [("a year ago", "1988")]),

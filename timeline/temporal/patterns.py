@@ -29,7 +29,18 @@ from .lexicon import (
     WEEKDAYS,
     number_value,
 )
-from .specs import Anaphor, Calendar, Clock, Fiscal, Fixed, Named, Offset, Range, Relative
+from .specs import (
+    Anaphor,
+    Calendar,
+    Clock,
+    Fiscal,
+    Fixed,
+    LatestQuarter,
+    Named,
+    Offset,
+    Range,
+    Relative,
+)
 
 Found = tuple[int, int, object]
 Builder = Callable[[re.Match[str], str], Found | None]
@@ -600,6 +611,8 @@ def _build_year(m: re.Match[str], text: str) -> Found | None:
         )
     elif before in ("to", "and", "or"):
         ok = bool(re.search(r"[12]\d{3}\W+\w+\W*$", text[max(0, m.start() - 20) : m.start()]))
+        # "dating to 1994", "back to 1990".
+        ok = ok or (tuple(words_before(text, m.start(), 2)) in _YEAR_PHRASES and year >= 1800)
     elif (
         _capitalised_word_before(text, m.start())
         and 1900 <= year <= 2100
@@ -609,7 +622,18 @@ def _build_year(m: re.Match[str], text: str) -> Found | None:
     elif before in ("the", "fiscal", "year", "a"):
         # "the 1953 armistice", "fiscal 2024": a year used as an adjective.
         ok = before != "the" or (bool(after) and 1800 <= year <= 2100)
+    elif before in _POSSESSIVES:
+        # "its 1990 invasion", "his 1996 campaign": the year of the thing owned.
+        ok = after.isalpha() and 1800 <= year <= 2100
+    elif before in _YEAR_VERBS:
+        # "bonds due 1993", "expectations for 1989", "volume is 1989 is following".
+        ok = 1900 <= year <= 2100 and (not after or after.lower() in _FUNCTION_WORDS)
     return (m.start(), m.end(), Calendar(year=year)) if ok else None
+
+
+_POSSESSIVES = frozenset(["its", "his", "her", "their", "our", "my", "whose", "your"])
+_YEAR_VERBS = frozenset(["due", "for", "is", "was"])
+_YEAR_PHRASES = frozenset([("dating", "to"), ("dates", "to"), ("back", "to"), ("dated", "to")])
 
 
 _ORDINAL_WORDS = [
@@ -659,19 +683,21 @@ def _build_fiscal(m: re.Match[str], text: str) -> Found | None:
 
     "Financial year", the British name, is the same thing.
     """
+    financial = "financial" in m.group(0).lower()
     if m.group("rel"):
         rel = " ".join(m.group("rel").lower().split())
         if rel in ("the", "its") and not m.group("pos"):
             return None  # "the fiscal year" alone: which one is not said
         # "the end of the fiscal year": a company's own calendar, the one now running.
-        return m.start(), m.end(), Fiscal(offset=_FISCAL_OFFSETS[rel])
+        return m.start(), m.end(), Fiscal(offset=_FISCAL_OFFSETS[rel], financial=financial)
     digits = m.group("year") or m.group("yy")
     year = int(digits) if len(digits) == 4 else 2000 + int(digits)
     if len(digits) == 2 and int(digits) > 50:
         year -= 100
     if not 1900 <= year <= 2100:
         return None
-    return m.start(), m.end(), Fiscal(year=year)
+    financial = financial or m.group(0)[:2].lower() == "fy"
+    return m.start(), m.end(), Fiscal(year=year, financial=financial)
 
 
 def _build_year_earlier(m: re.Match[str], text: str) -> Found | None:
@@ -718,12 +744,30 @@ def _build_quarter(m: re.Match[str], text: str) -> Found | None:
     if year_text:
         year = _valid_year(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         return m.start(), m.end(), Calendar(year=year, quarter=quarter)
+    if m.group("fyrel") and quarter:
+        # "the first quarter of the financial year": the company's calendar, not January.
+        return m.start(), m.end(), Fiscal(quarter=quarter, financial=True)
     if rel:
         offset = {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
         return m.start(), m.end(), Calendar(year_offset=offset, quarter=quarter)
     if ordinal == "last":
         return m.start(), m.end(), Relative("quarter", -1)
     return m.start(), m.end(), Calendar(quarter=quarter)
+
+
+def _build_year_quarter(m: re.Match[str], text: str) -> Found | None:
+    """ "the 1988 second quarter", "next year's first quarter"."""
+    quarter = ORDINALS[m.group("ord").lower()]
+    if m.group("year"):
+        year = _valid_year(m.group("year"))
+        return (m.start(), m.end(), Calendar(year=year, quarter=quarter)) if year else None
+    offset = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    return m.start(), m.end(), Calendar(year_offset=offset, quarter=quarter)
+
+
+def _build_latest_quarter(m: re.Match[str], text: str) -> Found | None:
+    named_only = not m.group("latest") or m.group("head").lower() == "period"
+    return m.start(), m.end(), LatestQuarter(named_only=named_only)
 
 
 def _build_half(m: re.Match[str], text: str) -> Found | None:
@@ -846,6 +890,10 @@ def _build_relative(m: re.Match[str], text: str) -> Found | None:
     if unit == "weekend":
         offset = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1, "current": 0}[which]
         return m.start(), m.end(), Named("weekend", "WE", offset)
+    if the and which in ("past", "last") and unit in ("week", "year") and not mod:
+        # "over the past year", "for the last week": TimeBank dates the span that ends now
+        # by the calendar period it mostly lies in.
+        return m.start(), m.end(), Relative(unit, -1, "trailing")
     duration_lead = word_before(text, m.start()) in _DURATION_LEADS
     if which == "past" or (the and which in ("last", "next", "coming") and duration_lead):
         letter, clock, multiplier = UNITS[unit]
@@ -1027,6 +1075,12 @@ def _build_duration(m: re.Match[str], text: str) -> Found | None:
     if re.match(r"-(?:end|ago|earlier|to-date|on-)", following):
         return None  # "a year-end bonus", "a year-ago quarter": not a count of years
     quantity = m.group("num")
+    if quantity and unit == "quarter" and re.fullmatch(r"(?:19|20)\d\d", quantity):
+        # "the 1988 quarter": the quarter being reported on, in 1988.
+        start = m.start()
+        if text[max(0, start - 4) : start].lower() == "the ":
+            start -= 4
+        return start, m.end(), LatestQuarter(named_only=True, year=int(quantity))
     if quantity:
         amount = number_value(quantity)
         if quantity.lower() in ("a", "an") and text[m.end("unit") : m.end("unit") + 1] == "s":
@@ -1080,10 +1134,26 @@ _ADVERB_SETS = {
     "daily": "P1D", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P1Q",
     "biannual": "P6M", "biennial": "P2Y", "fortnightly": "P2W",
 }  # fmt: skip
+_YEAR_MEASURES = _keys("profit profits loss losses gain gains earnings revenue revenues growth")
+_ADJECTIVE_SETS = frozenset({"annual", "quarterly", "daily", "weekly", "monthly", "yearly"})
+
+
+# TimeBank leaves a frequency adjective on a financial figure untagged: "its quarterly
+# dividend", "average daily volume", "the annual meeting" say what a figure is, not when.
+_FIGURE_NOUNS = _keys(
+    "dividend dividends payout payouts distribution meeting meetings volume turnover rate "
+    "rates sales report reports results interest fee fees of"
+)
 
 
 def _build_adverb_set(m: re.Match[str], text: str) -> Found | None:
     word = m.group(0)
+    following = word_after(text, m.end()).lower()
+    if word.lower() in _ADJECTIVE_SETS and following in _FIGURE_NOUNS:
+        return None
+    if word.lower() == "annual" and following in _YEAR_MEASURES:
+        # "its first annual loss": a figure measured over a year, a DURATION in TimeML.
+        return m.start(), m.end(), Fixed("DURATION", "P1Y", "duration")
     if _is_capitalised(word) and _capitalised_word_before(text, m.start()):
         return None  # "Daily Mail", "The Weekly Standard"
     if _is_capitalised(word) and _is_capitalised(word_after(text, m.end())):
@@ -1517,12 +1587,33 @@ RULES: tuple[Rule, ...] = (
             r"(?:\bthe\s+)?\b(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
             r"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:"
             + _year("year")
-            + r"|(?P<rel>this|last|next|the)\s+year\b))?"
+            + r"|(?P<rel>this|last|next|the)\s+year\b"
+            r"|(?P<fyrel>the|this|its|the\s+current)\s+(?:fiscal|financial)[\s-]year\b))?"
             r"|\bQ(?P<q>[1-4])(?:\s+|-|\s*['’])?(?P<year2>[12]\d{3}|\d{2})?\b"
         ),
         lambda m, text: _build_quarter_any(m, text),
         0,
         keys=_keys("quarter q1 q2 q3 q4"),
+    ),
+    Rule(
+        "latest-quarter",
+        _compile(
+            r"\b(?:the\s+)?(?P<latest>latest|most\s+recent|just[-\s]ended|just[-\s]completed)"
+            r"\s+(?:fiscal\s+)?(?P<head>quarter|period)\b|\bthe\s+quarter\b(?!\s+of\b|-)"
+        ),
+        _build_latest_quarter,
+        1,
+        keys=_keys("quarter period"),
+    ),
+    Rule(
+        "year-quarter",
+        _compile(
+            r"(?:\bthe\s+)?\b(?:(?P<year>[12]\d{3})|(?P<rel>this|last|next)\s+year['’]s)\s+"
+            r"(?P<ord>first|second|third|fourth)[\s-]+quarter\b"
+        ),
+        _build_year_quarter,
+        0,
+        keys=_keys("quarter"),
     ),
     Rule(
         "half",

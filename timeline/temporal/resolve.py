@@ -10,7 +10,18 @@ from . import periods
 from .context import direction, looks_back, sentence_start
 from .lexicon import VARIABLE_HOLIDAYS
 from .periods import Period
-from .specs import Anaphor, Calendar, Clock, Fiscal, Fixed, Named, Offset, Range, Relative
+from .specs import (
+    Anaphor,
+    Calendar,
+    Clock,
+    Fiscal,
+    Fixed,
+    LatestQuarter,
+    Named,
+    Offset,
+    Range,
+    Relative,
+)
 
 # How fine a granularity is; an anaphor for a unit needs a mention at least that fine.
 _RANK = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "range": 3, "year": 4}
@@ -23,6 +34,12 @@ _OFFSET_ANCHOR.update(year="year", decade="year", century="year")
 # A bare day this close to the document date keeps its year whatever the tense says:
 # tense cues are weak, and a story's "October 25" a few weeks off is nearly always this year's.
 _SAME_YEAR_DAYS = 30
+
+
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
+# Results come out after a quarter ends: "will report third-quarter results" in October
+# is the quarter just ended, whatever the tense says.
+_JUST_ENDED_DAYS = 92
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +106,11 @@ class Resolver:
             return self._fixed(spec)
         if isinstance(spec, Fiscal):
             year = spec.year if spec.year is not None else self.dct.year + spec.offset
-            return Resolved("DATE", f"FY{year}", None, None, "year", self.dct, "fiscal-year")
+            if spec.quarter is not None:
+                value = f"FY{year}-Q{spec.quarter}"
+                return Resolved("DATE", value, None, None, "quarter", self.dct, "fiscal-quarter")
+            value = f"FY{year}" if spec.financial else f"{year:04d}"
+            return Resolved("DATE", value, None, None, "year", self.dct, "fiscal-year")
         try:
             if isinstance(spec, Clock):
                 result = self._clock(spec, start, end)
@@ -117,6 +138,8 @@ class Resolver:
         dct = self.dct
         if isinstance(spec, Calendar):
             return self._calendar(spec, start, end)
+        if isinstance(spec, Relative) and spec.mod == "trailing":
+            return _trailing(spec.unit, dct), dct, f"trailing-{spec.unit}"
         if isinstance(spec, Relative):
             period = periods.period_of(spec.unit, periods.shift(dct, spec.unit, spec.offset))
             rule = f"relative-{spec.unit}" + (f"-{spec.mod}" if spec.mod else "")
@@ -126,12 +149,40 @@ class Resolver:
         if isinstance(spec, Offset):
             found = self._offset(spec)
             bound = _OFFSET_BOUND.search(self.text, max(0, start - 30), start)
-            return _bounded(found, bound.group("bound").lower()) if bound else found
+            if bound is None:
+                return found
+            if spec.unit in ("week", "fortnight") and found and not isinstance(found[0], Resolved):
+                # "less than two weeks ago": the week is what is known, never a made-up day.
+                week = periods.week_period(found[0].start)
+                found = (replace(found[0], value=week.value), *found[1:])
+            return _bounded(found, bound.group("bound").lower())
         if isinstance(spec, Anaphor):
             return self._anaphor(spec, start, end)
         if isinstance(spec, Range):
             return self._range(spec, start, end)
+        if isinstance(spec, LatestQuarter):
+            return self._latest_quarter(spec)
         return None
+
+    def _latest_quarter(self, spec: LatestQuarter):
+        # The latest in time, not in the text: "the year-earlier quarter" is named in passing.
+        named = [
+            m.period
+            for m in self.mentions
+            if m.period.granularity == "quarter"
+            and _QUARTER.fullmatch(m.period.value)
+            and m.period.end < self.dct
+        ]
+        if named:
+            latest = max(named, key=lambda p: p.start)
+            if spec.year is not None:
+                quarter = periods.quarter_period(spec.year, int(latest.value[-1]))
+                return quarter, None, "latest-quarter-in-year"
+            return latest, None, "latest-quarter-named"
+        if spec.named_only:
+            return None
+        ended = periods.period_of("quarter", self.dct).start - timedelta(days=1)
+        return periods.period_of("quarter", ended), self.dct, "latest-quarter-dct"
 
     def _anaphor(self, spec: Anaphor, start: int, end: int):
         if spec.day is not None:
@@ -230,6 +281,10 @@ class Resolver:
         ]
         if not candidates:
             return None
+        if spec.quarter is not None and spec.month is None:
+            for period in candidates:
+                if 0 < (dct - period.end).days <= _JUST_ENDED_DAYS:
+                    return period
         tense = direction(self.text, start, end)
         if tense < 0:
             past = [p for p in candidates if p.start <= dct]
@@ -274,6 +329,12 @@ class Resolver:
                     # On a Saturday, a weekend the clause looks back on is the last one: this
                     # one has only begun.
                     which = 0 if tense > 0 else -1
+            elif which == 0 and dct.weekday() < 5:
+                # "this weekend" in a Monday paper is the one just gone, unless it looks
+                # ahead; later in the week only a clause in the past makes it so.
+                tense = direction(self.text, start, end)
+                if tense < 0 or (tense == 0 and dct.weekday() == 0):
+                    which = -1
             period = periods.weekend_period(dct + timedelta(weeks=which))
             return period, dct, "relative-weekend"
         if spec.kind == "month":
@@ -428,6 +489,18 @@ class Resolver:
         if spec.value in ("PAST_REF", "FUTURE_REF"):
             return Resolved("DATE", spec.value, None, None, "open", self.dct, spec.rule)
         return Resolved(spec.type, spec.value, None, None, None, None, spec.rule)
+
+
+def _trailing(unit: str, dct: date) -> Period:
+    """The week or year up to `dct`: named as TimeBank does (a week by the ISO week most of
+    its days lie in, a year by the last calendar year), its interval the days it spans."""
+    if unit == "week":
+        named = periods.week_period(dct - timedelta(days=3))
+        start = dct - timedelta(days=6)
+    else:
+        named = periods.year_period(dct.year - 1)
+        start = periods.shift(dct, "year", -1) + timedelta(days=1)
+    return Period(named.value, start, dct, "range")
 
 
 def _mention_period(result: Resolved) -> Period:

@@ -88,6 +88,20 @@ class Anaphor:
 
 
 @dataclass(frozen=True, slots=True)
+class LatestQuarter:
+    """The quarter a results story reports on: "the latest quarter", "the quarter".
+
+    The latest quarter the text named; failing that, the last one ended before the
+    document date, unless `named_only` ("the quarter", "the latest period" say nothing
+    about quarters on their own). With `year`, that quarter in the year ("the 1988
+    quarter" after "the third quarter" is 1988-Q3).
+    """
+
+    named_only: bool = False
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Range:
     """Two dates read as one interval: "October 8 and 13", "from June to August"."""
 
@@ -116,12 +130,17 @@ class Clock:
 class Fiscal:
     """A fiscal year: "fiscal 2009" (year=2009), "last fiscal year" (offset=-1).
 
-    TIMEX3 writes "FY2009". Where a company's fiscal year starts is not in the text, so it
-    resolves to no interval.
+    TimeBank values the American "fiscal 1989" as the year it is named for ("1989"); the
+    British "financial year" keeps TIMEX3's "FY2009" (as MEANTIME writes it), and so does
+    a quarter of it (`quarter`: "the first quarter of the financial year" is "FY2009-Q1").
+    Where a company's fiscal year starts is not in the text, so either resolves to no
+    interval.
     """
 
     year: int | None = None
     offset: int = 0
+    financial: bool = False
+    quarter: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,7 +104,11 @@ def _year_ago_quarters(timexes: list[Timex], text: str) -> list[Timex]:
         elif (
             quarter is not None
             and timex.type == "DATE"
-            and timex.value == f"{quarter[0] - 1:04d}"
+            and (
+                timex.value == f"{quarter[0] - 1:04d}"
+                # Counted from an earlier "a year ago" read as the year: still the quarter.
+                or (timex.rule.startswith("anaphora-offset") and _YEAR_AGO.fullmatch(timex.text))
+            )
             and timex.start - quarter[2] <= _QUARTER_REACH
             and (
                 _YEAR_AGO.fullmatch(timex.text)
@@ -122,6 +126,13 @@ def _year_ago_quarters(timexes: list[Timex], text: str) -> list[Timex]:
                 date_end=period.end,
                 granularity="quarter",
             )
+        elif (
+            quarter is not None
+            and timex.type == "DATE"
+            and re.fullmatch(r"\d{4}", timex.value)
+            and int(timex.value) not in (quarter[0], quarter[0] - 1)
+        ):
+            quarter = None  # "In 1985 ... a year earlier": counted from 1985
         out.append(timex)
     return out
 
